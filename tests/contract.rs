@@ -1,0 +1,73 @@
+//! The contract between the book and its listings, checked on this tree.
+//! `cargo xtask test` runs these after building every listing.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use book_tests::{assert_none, book, listings, markdown, root};
+
+/// Where cargo puts what it builds, and so where the listings' binaries are.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root().join("target"), PathBuf::from)
+}
+
+/// The book, built once for every test that reads it: (its folder, its log).
+fn built_book() -> &'static (PathBuf, String) {
+    static BUILT: OnceLock<(PathBuf, String)> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let out = target_dir().join("contract/book");
+        let _ = std::fs::remove_dir_all(&out);
+        let log = book::build(&root(), &out);
+        (out, log)
+    })
+}
+
+#[test]
+fn the_book_builds_with_no_error_or_warning() {
+    assert_none(book::check_build_log(&root(), &built_book().1));
+}
+
+#[test]
+fn internal_links_and_fragments_resolve() {
+    assert_none(book::check_links(&root(), &built_book().0));
+}
+
+#[test]
+fn includes_name_files_and_anchors_that_exist() {
+    assert_none(markdown::check_includes(&root()));
+}
+
+#[test]
+fn shown_output_comes_from_output_files() {
+    assert_none(markdown::check_console_blocks(&root()));
+}
+
+#[test]
+fn every_listing_is_shown_and_in_the_workspace() {
+    assert_none(listings::check_included(&root()));
+}
+
+#[test]
+fn shown_output_is_what_the_listings_print() {
+    assert_none(listings::check_outputs(
+        &root(),
+        &target_dir().join("debug"),
+    ));
+}
+
+#[test]
+fn listings_shown_as_failing_fail_with_the_named_error() {
+    let target = target_dir().join("contract/compile-fail");
+    assert_none(listings::check_compile_fail(&root(), &target));
+}
+
+#[test]
+fn the_quiz_preprocessor_gets_only_keys_it_knows() {
+    assert_none(book::check_quiz_config(&root()));
+}
+
+#[test]
+fn every_quiz_question_keeps_its_id() {
+    assert_none(book::check_quiz_ids(&root()));
+}
