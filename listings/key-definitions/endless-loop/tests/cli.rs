@@ -1,0 +1,68 @@
+use std::process::{Command, Output};
+
+const BUSY: &str = env!("CARGO_BIN_EXE_busy");
+const SLEEPING: &str = env!("CARGO_BIN_EXE_sleeping");
+
+fn run(bin: &str, args: &[&str]) -> Output {
+    Command::new(bin)
+        .args(args)
+        .output()
+        .expect("the binary starts")
+}
+
+#[test]
+fn bad_input_gives_one_error_line_and_exit_code_2() {
+    let bad: &[&[&str]] = &[
+        &["--seconds"],
+        &["--seconds", "soon"],
+        &["--seconds", "0"],
+        &["--seconds", "-3"],
+        &["--seconds", "2.5"],
+        &["--fast"],
+        &["--seconds", "1", "extra"],
+    ];
+    for bin in [BUSY, SLEEPING] {
+        for args in bad {
+            let out = run(bin, args);
+            assert_eq!(out.status.code(), Some(2), "{bin} {args:?}");
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(stderr.lines().count(), 1, "{bin} {args:?}: {stderr}");
+            assert!(stderr.starts_with("error: "), "{bin} {args:?}: {stderr}");
+            assert!(out.stdout.is_empty(), "{bin} {args:?}");
+        }
+    }
+}
+
+/// Runs a loop for one second; returns (wall time, CPU time) in ms, or
+/// `None` for the CPU time on systems that do not report it.
+fn measure(bin: &str) -> (f64, Option<f64>) {
+    let out = run(bin, &["--seconds", "1"]);
+    assert!(out.status.success(), "{bin}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let number_after = |label: &str| {
+        let line = stdout.lines().find(|l| l.starts_with(label))?;
+        line[label.len()..]
+            .split_whitespace()
+            .next()?
+            .parse::<f64>()
+            .ok()
+    };
+    let wall = number_after("wall time:").expect("a wall time line");
+    assert!(wall >= 1000.0, "{bin} stopped early: {stdout}");
+    assert!(stdout.contains("loop turns: "), "{stdout}");
+    (wall, number_after("CPU time:"))
+}
+
+#[test]
+fn busy_loop_keeps_the_cpu_busy() {
+    if let (wall, Some(cpu)) = measure(BUSY) {
+        assert!(cpu >= 0.2 * wall, "busy: {cpu} s of CPU in {wall} s");
+    }
+}
+
+#[test]
+fn sleeping_loop_leaves_the_cpu_alone() {
+    if let (wall, Some(cpu)) = measure(SLEEPING) {
+        assert!(cpu <= 0.05 * wall, "sleeping: {cpu} s of CPU in {wall} s");
+    }
+}
