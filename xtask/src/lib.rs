@@ -78,8 +78,30 @@ pub fn install_tools() -> io::Result<()> {
             )));
         }
     }
+    install_quiz_assets()?;
     write_quiz_rustc()
 }
+
+/// Our own preprocessor, `src/bin/mdbook-quiz-assets.rs`, installed beside
+/// the pinned tools so that mdBook finds it on `PATH`. Reinstalled each time
+/// (a no-op build when nothing changed), so it is never stale.
+fn install_quiz_assets() -> io::Result<()> {
+    let status = Command::new(cargo())
+        .args(["install", "--locked", "--quiet", "--path"])
+        .arg(root().join("xtask"))
+        .args(["--bin", QUIZ_ASSETS, "--root"])
+        .arg(tools_dir())
+        .arg("--target-dir")
+        .arg(root().join("target/tools"))
+        .status()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!("installing {QUIZ_ASSETS} failed")))
+    }
+}
+
+const QUIZ_ASSETS: &str = "mdbook-quiz-assets";
 
 /// Fails, naming the command to run, unless every pinned tool is installed.
 pub fn check_tools() -> Result<(), String> {
@@ -87,6 +109,7 @@ pub fn check_tools() -> Result<(), String> {
     let missing = match missing {
         Some(tool) => format!("{} {}", tool.crate_name, tool.version),
         None if !quiz_rustc_dir().join("rustc").exists() => "quiz-rustc".into(),
+        None if !tools_dir().join("bin").join(QUIZ_ASSETS).exists() => QUIZ_ASSETS.into(),
         None => return Ok(()),
     };
     Err(format!(
