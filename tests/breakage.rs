@@ -143,6 +143,7 @@ fn all_problems(root: &Path) -> Vec<Problem> {
         book::check_quiz_ids(root),
         markdown::check_includes(root),
         markdown::check_console_blocks(root),
+        markdown::check_no_placeholders(root),
         listings::check_included(root),
         listings::check_outputs(root, hello_bin_dir()),
         listings::check_compile_fail(root, &compile_fail),
@@ -292,6 +293,19 @@ fn typed_output_is_named() {
     );
     let problems = markdown::check_console_blocks(tree.path());
     assert_named(&problems, "src/demo.md", "console block");
+}
+
+#[test]
+fn placeholder_text_is_named() {
+    let tree = sound_tree();
+    edit(
+        tree.path(),
+        "src/demo.md",
+        "# Demo\n",
+        "# Demo\n\nComing soon.\n",
+    );
+    let problems = markdown::check_no_placeholders(tree.path());
+    assert_named(&problems, "src/demo.md", "placeholder");
 }
 
 #[test]

@@ -49,7 +49,13 @@ fn every_listing_is_shown_and_in_the_workspace() {
 }
 
 #[test]
-fn shown_output_is_what_the_listings_print() {
+fn unwritten_chapters_are_drafts_not_placeholder_pages() {
+    assert_none(markdown::check_no_placeholders(&root()));
+}
+
+/// Also checks that each run leaves no process behind: see `run_listing`.
+#[test]
+fn listings_print_the_shown_output_and_leave_no_process_behind() {
     assert_none(listings::check_outputs(
         &root(),
         &target_dir().join("debug"),

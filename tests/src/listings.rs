@@ -277,9 +277,13 @@ pub fn run_listing(bin: &Path, args: &[String]) -> Result<String, String> {
     Ok(text)
 }
 
-/// Makes this process the reaper of its descendants' orphans (Linux), so a
+/// Makes this process the reaper of its descendants' orphans, so a
 /// listing's unreaped children stay visible as zombies instead of vanishing
-/// into init.
+/// into init. Only Linux has this, and `/proc`: elsewhere nothing is checked.
+#[cfg(not(target_os = "linux"))]
+fn adopt_orphans() {}
+
+#[cfg(target_os = "linux")]
 fn adopt_orphans() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     // SAFETY: prctl with PR_SET_CHILD_SUBREAPER reads no memory of ours.

@@ -171,6 +171,32 @@ pub fn check_console_blocks(root: &Path) -> Vec<Problem> {
     problems
 }
 
+/// A chapter that is not written yet is a draft entry in `SUMMARY.md`,
+/// never a page with placeholder text.
+pub fn check_no_placeholders(root: &Path) -> Vec<Problem> {
+    static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(todo|tbd|fixme|coming soon|lorem ipsum|to be written)\b")
+            .unwrap()
+    });
+    let mut problems = Vec::new();
+    for chapter in chapters(root) {
+        let text = fs::read_to_string(&chapter).unwrap_or_default();
+        for (index, line) in text.lines().enumerate() {
+            if let Some(found) = PLACEHOLDER.find(line) {
+                problems.push(Problem::new(
+                    &relative(root, &chapter),
+                    format!(
+                        "line {}: placeholder text `{}`",
+                        index + 1,
+                        found.as_str()
+                    ),
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// `output.txt`, `output-<what>.txt`, `sample-output.txt`, ...
 pub fn is_output_file(name: &str) -> bool {
     let stem = name.strip_suffix(".txt").unwrap_or_default();
