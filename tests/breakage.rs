@@ -91,13 +91,10 @@ fn sound_tree() -> TempDir {
     }
     let book_toml = fs::read_to_string(real.join("book.toml")).unwrap();
     write(dir.path(), "book.toml", &book_toml);
-    for css in fs::read_dir(real.join("theme")).unwrap().flatten() {
-        let name = Path::new("theme").join(css.file_name());
-        write(
-            dir.path(),
-            name.to_str().unwrap(),
-            &fs::read_to_string(css.path()).unwrap(),
-        );
+    for file in book_tests::files_below(&real.join("theme"), "") {
+        let copy = dir.path().join(book_tests::relative(&real, &file));
+        fs::create_dir_all(copy.parent().unwrap()).unwrap();
+        fs::copy(&file, copy).unwrap();
     }
     dir
 }

@@ -109,7 +109,9 @@ pub fn check_tools() -> Result<(), String> {
     let missing = match missing {
         Some(tool) => format!("{} {}", tool.crate_name, tool.version),
         None if !quiz_rustc_dir().join("rustc").exists() => "quiz-rustc".into(),
-        None if !tools_dir().join("bin").join(QUIZ_ASSETS).exists() => QUIZ_ASSETS.into(),
+        None if !tools_dir().join("bin").join(QUIZ_ASSETS).exists() => {
+            QUIZ_ASSETS.into()
+        }
         None => return Ok(()),
     };
     Err(format!(
