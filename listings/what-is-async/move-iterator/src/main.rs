@@ -1,0 +1,51 @@
+//! The character-move coroutine as a hand-written generator: an `Iterator`
+//! that reads the keyboard and turns each key into a move.
+
+// ANCHOR: all
+use std::thread;
+use std::time::Instant;
+
+use user_input::{Args, UserInput};
+
+/// Python would write this as a generator: an endless loop that reads a key
+/// and yields a move. Each call to `next` runs that loop's body once, up to
+/// the `yield`. There is only one place to pause, so the only state to keep
+/// between calls is what the loop uses across the pause.
+struct Moves<'a> {
+    input: &'a mut UserInput,
+    /// When the next read is due: one period after the last one.
+    time: Instant,
+}
+
+impl Iterator for Moves<'_> {
+    type Item = &'static str;
+
+    fn next(&mut self) -> Option<&'static str> {
+        let key = self.input.get_key_at(self.time);
+        self.time += self.input.period();
+        let step = match key {
+            Some('⟹') => "right",
+            Some('⟸') => "left",
+            Some('⇑') => "up",
+            Some('⇓') => "down",
+            _ => "stay",
+        };
+        // Never `None`: the generator's loop never ends.
+        Some(step)
+    }
+}
+
+fn main() {
+    let args = Args::from_env();
+    let mut input = UserInput::new(args.period, args.seed);
+    let moves = Moves {
+        input: &mut input,
+        time: Instant::now(),
+    };
+    // `zip` ends with the range: the generator is asked for ten moves.
+    for (turn, step) in (1..=10).zip(moves) {
+        println!("turn {turn:2}: {step}");
+        thread::sleep(args.period);
+    }
+}
+// ANCHOR_END: all

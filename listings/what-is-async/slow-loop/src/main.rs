@@ -1,0 +1,63 @@
+//! The loop of `move-resume` with its pace written in: one turn a second,
+//! however fast the keyboard goes.
+
+use std::thread;
+use std::time::{Duration, Instant};
+
+use user_input::{Args, UserInput};
+
+/// The character, as a coroutine that receives keys. Its fields are the
+/// variables a generator would keep alive while it is paused.
+struct CharacterMove {
+    x: i32,
+    y: i32,
+}
+
+impl CharacterMove {
+    /// Ready at once: unlike a Python generator, there is no first `next()`
+    /// to run it up to its first pause.
+    fn new() -> Self {
+        CharacterMove { x: 0, y: 0 }
+    }
+
+    /// Python's `send(key)`: the key goes in, the coroutine runs one step,
+    /// the move comes out, and it stays paused until the next call.
+    fn resume(&mut self, key: char) -> &'static str {
+        let (step, dx, dy) = match key {
+            '⟹' => ("right", 1, 0),
+            '⟸' => ("left", -1, 0),
+            '⇑' => ("up", 0, 1),
+            '⇓' => ("down", 0, -1),
+            _ => ("stay", 0, 0),
+        };
+        self.x += dx;
+        self.y += dy;
+        step
+    }
+}
+
+// ANCHOR: main
+/// The loop's pace, chosen for a keyboard that changes once a second.
+const PAUSE: Duration = Duration::from_secs(1);
+
+fn main() {
+    let args = Args::from_env();
+    let mut input = UserInput::new(args.period, args.seed);
+    let mut character = CharacterMove::new();
+    // The loop's own clock, as in `read-keys`.
+    let mut time = Instant::now();
+    for turn in 1..=5 {
+        match input.get_key_at(time) {
+            Some(key) => {
+                let step = character.resume(key);
+                let (x, y) = (character.x, character.y);
+                println!("turn {turn}: {key} → {step}, now at ({x}, {y})");
+            }
+            None => println!("turn {turn}: no key"),
+        }
+        // Unlike in `move-resume`, the pace ignores `--period`.
+        thread::sleep(PAUSE);
+        time += PAUSE;
+    }
+}
+// ANCHOR_END: main

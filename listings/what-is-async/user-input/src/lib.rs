@@ -1,0 +1,230 @@
+//! A simulated keyboard, shared by the listings of the course: once per
+//! period it reports one of four arrow keys, or nothing.
+
+mod args;
+
+pub use args::Args;
+
+// ANCHOR: user_input
+use std::time::{Duration, Instant};
+
+use rand::rngs::Xoshiro256PlusPlus;
+use rand::seq::IndexedRandom;
+use rand::{RngExt, SeedableRng};
+
+/// The keys the simulated user presses: right, left, up and down.
+pub const KEYS: [char; 4] = ['⟹', '⟸', '⇑', '⇓'];
+
+/// The chance that a key is down during one period.
+pub const PRESS_PROBABILITY: f64 = 0.3;
+
+/// A keyboard whose user, in each period, presses one of `KEYS` or nothing.
+pub struct UserInput {
+    period: Duration,
+    start: Instant,
+    // Named after its algorithm, so a seed gives the same keys everywhere.
+    rng: Xoshiro256PlusPlus,
+    /// The number of the current period; the first one is 0.
+    current: u64,
+    /// What the user does in the current period.
+    key: Option<char>,
+    /// Whether a read has already returned `key`.
+    seen: bool,
+}
+
+impl UserInput {
+    /// A keyboard whose first period starts now. A seed makes every run
+    /// report the same keys; without one, the OS provides the randomness.
+    ///
+    /// # Panics
+    ///
+    /// If `period` is zero.
+    pub fn new(period: Duration, seed: Option<u64>) -> Self {
+        assert!(!period.is_zero(), "the period must be longer than zero");
+        let mut rng = match seed {
+            Some(seed) => Xoshiro256PlusPlus::seed_from_u64(seed),
+            None => rand::make_rng(),
+        };
+        let key = press(&mut rng);
+        let start = Instant::now();
+        UserInput {
+            period,
+            start,
+            rng,
+            current: 0,
+            key,
+            seen: false,
+        }
+    }
+
+    /// The length of one period.
+    pub fn period(&self) -> Duration {
+        self.period
+    }
+
+    /// The key the user holds down now, or `None`. Reading again within the
+    /// same period gives the same answer.
+    pub fn get_key(&mut self) -> Option<char> {
+        self.get_key_at(Instant::now())
+    }
+
+    /// The key the user holds down at `time`, for a caller that keeps its
+    /// own clock: a loop whose clock moves on one period per turn reads the
+    /// same periods however late a busy machine wakes it up.
+    pub fn get_key_at(&mut self, time: Instant) -> Option<char> {
+        let unread = self.catch_up(time);
+        if unread > 0 {
+            let periods = if unread == 1 { "period" } else { "periods" };
+            eprintln!("warning: {unread} {periods} went unread; events may be lost");
+        }
+        self.seen = true;
+        self.key
+    }
+
+    /// Makes the user's choice for every period that began since the last
+    /// read, one after the other, so the keys depend on the seed alone and
+    /// not on when the reads come. Returns how many choices nobody saw.
+    fn catch_up(&mut self, time: Instant) -> u64 {
+        let target = self.period_at(time);
+        let mut unread = 0;
+        while self.current < target {
+            if !self.seen {
+                unread += 1;
+            }
+            self.key = press(&mut self.rng);
+            self.current += 1;
+            self.seen = false;
+        }
+        unread
+    }
+
+    /// The period that `time` falls in, where each period begins a tenth of
+    /// a period early. A loop that reads the wall clock and sleeps a period
+    /// per turn never wakes early, but often a little late: its reads still
+    /// land in the periods they were meant for.
+    fn period_at(&self, time: Instant) -> u64 {
+        let elapsed = time.saturating_duration_since(self.start) + self.period / 10;
+        let periods = elapsed.as_nanos() / self.period.as_nanos();
+        u64::try_from(periods).unwrap_or(u64::MAX)
+    }
+}
+
+/// One period's choice: a key 30% of the time, otherwise nothing.
+fn press(rng: &mut Xoshiro256PlusPlus) -> Option<char> {
+    if rng.random_bool(PRESS_PROBABILITY) {
+        KEYS.choose(rng).copied()
+    } else {
+        None
+    }
+}
+// ANCHOR_END: user_input
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PERIOD: Duration = Duration::from_millis(100);
+
+    /// Reads `input` at each of `times`, checking that no read is late.
+    fn read_at(input: &mut UserInput, times: &[Instant]) -> Vec<Option<char>> {
+        let mut keys = Vec::new();
+        for (n, &now) in times.iter().enumerate() {
+            assert_eq!(input.catch_up(now), 0, "read {n} came late");
+            keys.push(input.get_key_at(now));
+        }
+        keys
+    }
+
+    /// The first `count` ticks of a keyboard, each shifted by `offset` periods
+    /// (but never before the start).
+    fn ticks(input: &UserInput, count: u32, offset: f64) -> Vec<Instant> {
+        let shifted =
+            |n| input.start + PERIOD.mul_f64((f64::from(n) + offset).max(0.0));
+        (0..count).map(shifted).collect()
+    }
+
+    fn keys(seed: u64, count: u32) -> Vec<Option<char>> {
+        let mut input = UserInput::new(PERIOD, Some(seed));
+        let times = ticks(&input, count, 0.0);
+        read_at(&mut input, &times)
+    }
+
+    #[test]
+    fn about_thirty_percent_of_periods_have_a_key() {
+        let keys = keys(1, 10_000);
+        let pressed = keys.iter().flatten().count();
+        assert!(
+            (2_700..=3_300).contains(&pressed),
+            "{pressed} keys in 10000"
+        );
+        for key in KEYS {
+            let count = keys.iter().filter(|&&k| k == Some(key)).count();
+            assert!((600..=900).contains(&count), "{key} pressed {count} times");
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_keys() {
+        assert_eq!(keys(7, 200), keys(7, 200));
+        assert_ne!(keys(7, 200), keys(8, 200));
+    }
+
+    #[test]
+    fn late_reads_and_slightly_early_reads_count_for_the_intended_period() {
+        let on_time = keys(3, 100);
+        for offset in [-0.09, 0.05, 0.5, 0.89] {
+            let mut input = UserInput::new(PERIOD, Some(3));
+            let times = ticks(&input, 100, offset);
+            assert_eq!(read_at(&mut input, &times), on_time, "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn a_new_period_begins_a_tenth_of_a_period_before_its_tick() {
+        let mut input = UserInput::new(PERIOD, Some(3));
+        let start = input.start;
+        assert_eq!(input.period_at(start), 0);
+        assert_eq!(input.period_at(start + PERIOD.mul_f64(0.89)), 0);
+        assert_eq!(input.period_at(start + PERIOD.mul_f64(0.91)), 1);
+        assert_eq!(input.period_at(start + PERIOD.mul_f64(1.89)), 1);
+        assert_eq!(input.period_at(start + PERIOD.mul_f64(1.91)), 2);
+        // A late read that lands in the next period but one has skipped one.
+        input.get_key_at(start);
+        assert_eq!(input.catch_up(start + PERIOD.mul_f64(1.91)), 1);
+    }
+
+    #[test]
+    fn a_second_read_in_the_same_period_gives_the_same_key() {
+        let mut input = UserInput::new(PERIOD, Some(5));
+        for now in ticks(&input, 100, 0.0) {
+            let key = input.get_key_at(now);
+            assert_eq!(input.catch_up(now + PERIOD / 4), 0);
+            assert_eq!(input.get_key_at(now + PERIOD / 4), key);
+        }
+    }
+
+    #[test]
+    fn late_reads_count_the_unread_periods_and_keep_the_sequence() {
+        let every_period = keys(9, 14);
+        let mut input = UserInput::new(PERIOD, Some(9));
+        let start = input.start;
+        assert_eq!(input.get_key_at(start), every_period[0]);
+        // Three periods later: periods 1 and 2 went unread.
+        let now = start + PERIOD * 3;
+        assert_eq!(input.catch_up(now), 2);
+        assert_eq!(input.get_key_at(now), every_period[3]);
+        // Ten periods later: nine went unread.
+        let now = start + PERIOD * 13;
+        assert_eq!(input.catch_up(now), 9);
+        assert_eq!(input.get_key_at(now), every_period[13]);
+        // A first read that comes late has missed period 0 as well.
+        let mut input = UserInput::new(PERIOD, Some(9));
+        assert_eq!(input.catch_up(input.start + PERIOD * 2), 2);
+    }
+
+    #[test]
+    #[should_panic(expected = "longer than zero")]
+    fn a_zero_period_is_refused() {
+        UserInput::new(Duration::ZERO, None);
+    }
+}
