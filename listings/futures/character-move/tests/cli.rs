@@ -1,0 +1,63 @@
+//! What a reader sees when running the listing: bad flags, and whole runs.
+
+use std::process::{Command, Output};
+
+const CHARACTER_MOVE: &str = env!("CARGO_BIN_EXE_character-move");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(CHARACTER_MOVE)
+        .args(args)
+        .output()
+        .expect("character-move starts")
+}
+
+#[test]
+fn bad_input_gives_one_error_line_and_exit_code_2() {
+    let bad: &[&[&str]] = &[
+        &["--period", "0"],
+        &["--period", "-0.5"],
+        &["--period", "soon"],
+        &["--period"],
+        &["--seed", "three"],
+        &["--seed"],
+        &["--moves", "5"],
+        &["--seed", "3", "extra"],
+    ];
+    for args in bad {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+/// Five moves, then `Bye!`; between moves only lines of dots. (A busy
+/// machine may make a read late, which costs a key but not this shape.)
+#[test]
+fn a_run_makes_five_moves_then_says_bye() {
+    for seed in ["1", "2", "3"] {
+        let out = run(&["--seed", seed, "--period", "0.02"]);
+        assert!(out.status.success(), "seed {seed}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(lines.last(), Some(&"Bye!"), "seed {seed}: {stdout}");
+        let moves = lines.iter().filter(|line| line.contains(" → ")).count();
+        assert_eq!(moves, 5, "seed {seed}: {stdout}");
+        let others = &lines[..lines.len() - 1];
+        for line in others.iter().filter(|line| !line.contains(" → ")) {
+            assert!(line.chars().all(|c| c == '.'), "seed {seed}: {line:?}");
+        }
+    }
+}
+
+#[test]
+fn a_seed_gives_the_same_run_at_any_pace() {
+    let stdout = |period: &str| {
+        let out = run(&["--seed", "3", "--period", period]);
+        assert!(out.status.success(), "--period {period}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(stdout("0.05"), stdout("0.1"));
+}
