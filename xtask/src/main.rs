@@ -1,8 +1,10 @@
 //! `cargo xtask <command>`: the one place for the course's tooling.
 
 use std::env;
-use std::path::Path;
+use std::fs;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+use std::time::{Instant, SystemTime};
 
 use xtask::{cargo, install_tools, mdbook, root};
 
@@ -12,8 +14,19 @@ usage: cargo xtask <command>
 commands:
   serve [ARGS]  serve the book at http://localhost:3000 with live reload
                 (ARGS go to `mdbook serve`, e.g. --open)
-  test          run every test: format, lints, listings, book contract
+  test          run every test: format, lints, listings, book contract,
+                and the book in a real browser (Chromium)
+  test-browser  run only the browser tests (tests/browser)
+  bench-weight  measure the bytes each page of the book transfers, against
+                mdBook's default theme (writes tests/browser/weight-results.md)
   tools         install the pinned mdBook tools into .tools/";
+
+/// Where the browser tests live: a small node project.
+const BROWSER: &str = "tests/browser";
+
+/// The sub-path the browser tests serve the book under, the way instructors
+/// host it; `tests/browser/lib/server.mjs` serves it there.
+const SITE_URL: &str = "/course/";
 
 fn main() -> ExitCode {
     let mut args = env::args().skip(1);
@@ -23,6 +36,12 @@ fn main() -> ExitCode {
     let result = match command.as_deref() {
         Some("serve") => install().and_then(|()| serve(&root, &rest)),
         Some("test") if rest.is_empty() => install().and_then(|()| test(&root)),
+        Some("test-browser") if rest.is_empty() => {
+            install().and_then(|()| browser_tests(&root))
+        }
+        Some("bench-weight") if rest.is_empty() => {
+            install().and_then(|()| bench_weight(&root))
+        }
         Some("tools") if rest.is_empty() => install(),
         _ => {
             eprintln!("{USAGE}");
@@ -68,7 +87,76 @@ fn test(root: &Path) -> Result<(), String> {
     for step in steps {
         run(Command::new(cargo()).current_dir(root).args(step))?;
     }
+    browser_tests(root)
+}
+
+/// Where cargo builds, and so where the browser tests' book goes.
+fn target_dir(root: &Path) -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), PathBuf::from)
+}
+
+/// The book in Chromium: see tests/browser/README.md. Never skipped: without
+/// Chromium, node or npm, this fails and says what to install.
+fn browser_tests(root: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    let dir = root.join(BROWSER);
+    npm_ci(&dir)?;
+    let book = target_dir(root).join("browser/book");
+    build_for_sub_path(root, &book)?;
+    // run.mjs starts one Chromium for all the test files, then `node --test`.
+    run(Command::new("node")
+        .current_dir(&dir)
+        .arg("run.mjs")
+        .env("COURSE_BOOK_DIR", &book))?;
+    eprintln!(
+        "xtask: browser tests (with the book's build) took {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
+}
+
+/// `cargo xtask bench-weight`: tests/browser/weight.mjs builds the book twice
+/// (ours, and with mdBook's default theme) and loads every page uncached.
+fn bench_weight(root: &Path) -> Result<(), String> {
+    let dir = root.join(BROWSER);
+    npm_ci(&dir)?;
+    run(Command::new("node")
+        .current_dir(&dir)
+        .arg("weight.mjs")
+        .env("COURSE_WEIGHT_DIR", target_dir(root).join("browser/weight")))
+}
+
+/// Installs the pinned browser-test packages (package-lock.json) unless
+/// node_modules already holds them.
+fn npm_ci(dir: &Path) -> Result<(), String> {
+    let modified =
+        |path: PathBuf| fs::metadata(path).and_then(|m| m.modified()).ok();
+    let lock: Option<SystemTime> = modified(dir.join("package-lock.json"));
+    let installed = modified(dir.join("node_modules/.package-lock.json"));
+    if installed.is_some() && installed >= lock {
+        return Ok(());
+    }
+    let mut npm = Command::new("npm");
+    npm.current_dir(dir).args(["ci", "--no-audit", "--no-fund"]);
+    match npm.status() {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => Err(format!("{npm:?} failed ({status})")),
+        Err(error) => Err(format!(
+            "cannot run npm ({error}): the browser tests need Node.js 20 or later \
+             with npm (Debian: `apt-get install -y nodejs npm`)"
+        )),
+    }
+}
+
+/// Builds the book as instructors host it, under a sub-path: mdBook reads
+/// `MDBOOK_OUTPUT__HTML__SITE_URL` as `output.html.site-url`.
+fn build_for_sub_path(root: &Path, out: &Path) -> Result<(), String> {
+    let _ = fs::remove_dir_all(out);
+    run(mdbook(root)
+        .args(["build", "--dest-dir"])
+        .arg(out)
+        .env("MDBOOK_OUTPUT__HTML__SITE_URL", SITE_URL))
 }
 
 fn run(command: &mut Command) -> Result<(), String> {

@@ -1,0 +1,147 @@
+// Every page of the book, visited once, as a reader would, in one tab (its
+// cache starts empty; failed requests are never cached, so each page shows
+// its own). For each page, served under /course/, quizzes drawn:
+// - it loads with no JavaScript error and no failed request for a file of
+//   the book. The one allowed error: the Rust Playground's crate list,
+//   which book.js fetches and cannot get offline (CRATES_URL in
+//   lib/browser.mjs);
+// - axe-core finds no critical or serious violation, in the light theme (all
+//   rules) and the dark one (the colour rules: a theme changes nothing
+//   else). theme/a11y.css and theme/a11y.js are what make mdBook pass;
+// - the text of every inline SVG figure stands out from what is painted
+//   behind it (contrast of at least 3), in all five themes;
+// - every quiz takes real clicks and typing, and its review shows right and
+//   wrong feedback where it should;
+// - with the playground faked, every play button runs its listing.
+// The checks themselves are in lib/checks.mjs; test/breakage.test.mjs shows
+// that each catches what it is for. The pages are shared out between
+// test/pages-1.test.mjs to test/pages-4.test.mjs, which run side by side.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mainHtml, readPage } from './book.mjs';
+import { newSession } from './browser.mjs';
+import {
+  checkAccessibility,
+  checkErrors,
+  checkFigures,
+  checkPlayground,
+  checkQuizzes,
+  COLOUR_RULES,
+  DARK,
+  FIGURE_CONTRAST,
+  LIGHT,
+  THEMES,
+} from './checks.mjs';
+import { suite, assertNone } from './suite.mjs';
+
+/**
+ * COURSE_AXE_FULL=1 runs axe-core as an outside auditor would: every rule,
+ * on the whole of every page, in all five themes (several times slower).
+ */
+const FULL = Boolean(process.env.COURSE_AXE_FULL);
+
+/** Declares the tests of every `shards`-th page, from the `shard`-th (0-based). */
+export async function registerPages(shard, shards) {
+  await suite((book) => pagesSuite(book, shard, shards));
+}
+
+async function pagesSuite({ dir, browser, site, pages, contentPages }, shard, shards) {
+  // Set up before any test is declared: the runner ends the file as soon as
+  // the tests declared so far have run.
+  const session = await newSession(browser, site);
+  // On a phone, code blocks and tables scroll sideways (axe checks that the
+  // keyboard can scroll them): print.html holds every page's content.
+  const phone =
+    shard === shards - 1 ? await newSession(browser, site, { viewport: { width: 400, height: 800 } }) : null;
+
+  const has = (path, pattern) => pattern.test(mainHtml(readPage(dir, path)));
+  const withQuiz = contentPages.filter((p) => has(p, /class="quiz-placeholder"/));
+  const withFigures = contentPages.filter((p) => has(p, /<svg[\s>]/));
+  const runnable = contentPages.filter((p) => has(p, /class="playground"/));
+  if (shard === 0) {
+    test('the book has quizzes, figures and runnable listings to check', () => {
+      assert.ok(withQuiz.length > 0, 'no page holds a quiz');
+      assert.ok(withFigures.length > 0, 'no page holds an inline SVG figure');
+      assert.ok(runnable.length > 0, 'no page holds a runnable listing');
+    });
+    test('every quiz has a name of its own', () => {
+      // mdbook-quiz keeps a reader's answers (cache_answers) in localStorage
+      // under the quiz's name, its file name without .toml: two quizzes of
+      // one name overwrite each other's answers.
+      const owners = new Map();
+      for (const path of withQuiz) {
+        for (const [, name] of readPage(dir, path).matchAll(/data-quiz-name="&quot;(.*?)&quot;"/g)) {
+          owners.set(name, [...(owners.get(name) ?? []), path]);
+        }
+      }
+      const shared = [...owners].filter(([, paths]) => paths.length > 1);
+      assertNone(
+        shared.map(([name, paths]) => `"${name}" (${name}.toml) is the name of the quizzes of ${paths.join(', ')}`),
+        'rename the quiz files apart, e.g. quiz-<chapter>.toml',
+      );
+    });
+  }
+
+  for (const [index, path] of [...pages, 'toc.html'].entries()) {
+    if (index % shards !== shard) continue;
+    test(path, async (t) => {
+      await t.test('loads with no error and no failed request', async () => {
+        assertNone(await checkErrors(session, path));
+      });
+      // The sidebar is the same on every page: axe checks it on the first
+      // page and on toc.html (the sidebar without JavaScript) only.
+      const exclude = FULL || index === 0 || path === 'toc.html' ? [] : ['#mdbook-sidebar'];
+      const what = exclude.length ? ' (sidebar left out: checked on the first page)' : '';
+      if (FULL) {
+        await t.test('passes axe-core, every rule, in every theme', async () => {
+          const themes = [LIGHT, ...THEMES.filter((theme) => theme !== LIGHT)];
+          const problems = [];
+          for (const theme of themes) {
+            problems.push(...(await checkAccessibility(session, path, [theme], { reuse: true })));
+          }
+          assertNone(problems);
+        });
+      } else if (path === 'print.html') {
+        // Every page's content again, in the same styles: its colours are
+        // checked page by page, so here axe runs every rule but those (it
+        // would spend most of its time on them); what print.html alone can
+        // break, such as ids repeated across pages, it still finds.
+        await t.test(`passes axe-core, colour rules left out${what}`, async () => {
+          assertNone(await checkAccessibility(session, path, [LIGHT], { exclude, reuse: true, skip: COLOUR_RULES }));
+        });
+      } else {
+        await t.test(`passes axe-core in ${LIGHT} and ${DARK}${what}`, async () => {
+          assertNone(await checkAccessibility(session, path, [LIGHT, DARK], { exclude, reuse: true }));
+        });
+      }
+      if (withFigures.includes(path)) {
+        await t.test(`its figures read in every theme (contrast >= ${FIGURE_CONTRAST})`, async () => {
+          assertNone(await checkFigures(session, path, THEMES, { reuse: true }));
+        });
+      }
+      if (withQuiz.includes(path)) {
+        // axe-core also checks the first quiz with a question shown and at
+        // its review (the quiz looks the same on every page).
+        const themes = path === withQuiz[0] ? [LIGHT, DARK] : [];
+        const axe = themes.length ? `, and pass axe-core in ${LIGHT} and ${DARK}` : '';
+        await t.test(`its quizzes take answers and grade them${axe}`, async () => {
+          assertNone(await checkQuizzes(session, path, { themes, reuse: true }));
+        });
+      }
+      if (runnable.includes(path)) {
+        // Last: it loads the page again, with the playground faked.
+        await t.test('its play buttons run their listings', async () => {
+          assertNone(await checkPlayground(session, path));
+        });
+      }
+    });
+  }
+
+  if (shard === shards - 1) {
+    test('on a 400-pixel-wide screen, every scrolling block of print.html takes the focus', async () => {
+      // The rest does not change with the width of the screen.
+      assertNone(await checkAccessibility(phone, 'print.html', [LIGHT], { only: ['scrollable-region-focusable'] }));
+    });
+  }
+}

@@ -1,0 +1,187 @@
+// The checks catch what they are for. A small book (fixture/, built with the
+// course's own book.toml and theme/) gets pages broken on purpose: a script
+// error, quizzes that cannot render, an image without alt text, a figure
+// whose text cannot be read. Each check must pass the fixture's sound pages
+// and fail each broken one, naming the fault.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AXE_SCRIPT } from '../lib/axe.mjs';
+import { ROOT, buildBook, pages } from '../lib/book.mjs';
+import { CRATES_METHOD, CRATES_URL, launch, newSession } from '../lib/browser.mjs';
+import {
+  checkAccessibility,
+  checkErrors,
+  checkFigures,
+  checkPlayground,
+  checkQuizzes,
+  DARK,
+  LIGHT,
+} from '../lib/checks.mjs';
+import { serve } from '../lib/server.mjs';
+
+const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixture');
+
+/** A sound quiz of one question; mdbook-quiz gives it an id as it builds. */
+const QUIZ = `[[questions]]
+type = "MultipleChoice"
+prompt.prompt = "Which of these is a Rust keyword?"
+prompt.distractors = ["\`def\`"]
+answer.answer = "\`fn\`"
+context = "Rust writes \`fn\`."
+`;
+
+/** Pages added to the fixture, each with one fault. */
+const BROKEN = {
+  'broken/script-error.md': `# A script error
+
+<script>window.courseNoSuchFunction();</script>
+`,
+  'broken/no-alt.md': `# An image without alt text
+
+<img src="dot.svg">
+`,
+  'broken/dot.svg': `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4"/></svg>
+`,
+  // Their quiz data is broken after the build (see breakQuiz).
+  'broken/quiz-data.md': `# A quiz whose data is not JSON
+
+{{#quiz quiz-data.toml}}
+`,
+  'broken/quiz-data.toml': QUIZ,
+  'broken/quiz-type.md': `# A quiz with a question type mdbook-quiz lacks
+
+{{#quiz quiz-type.toml}}
+`,
+  'broken/quiz-type.toml': QUIZ,
+  'broken/figure.md': `# A figure with white text
+
+<figure class="diagram">
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 30" role="img" aria-labelledby="bk-title">
+<title id="bk-title">White text</title>
+<text x="10" y="20" fill="#ffffff">invisible</text>
+</svg>
+</figure>
+`,
+};
+
+/** Builds the fixture book with the broken pages into a new temp folder. */
+function buildFixture() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'course-fixture-'));
+  fs.copyFileSync(path.join(ROOT, 'book.toml'), path.join(root, 'book.toml'));
+  fs.cpSync(path.join(ROOT, 'theme'), path.join(root, 'theme'), { recursive: true });
+  fs.cpSync(path.join(FIXTURE, 'src'), path.join(root, 'src'), { recursive: true });
+  for (const [file, text] of Object.entries(BROKEN)) {
+    fs.mkdirSync(path.dirname(path.join(root, 'src', file)), { recursive: true });
+    fs.writeFileSync(path.join(root, 'src', file), text);
+  }
+  const pagesMd = Object.keys(BROKEN).filter((f) => f.endsWith('.md'));
+  fs.appendFileSync(
+    path.join(root, 'src', 'SUMMARY.md'),
+    `- [Broken](broken/script-error.md)\n${pagesMd
+      .slice(1)
+      .map((f) => `  - [${f}](${f})\n`)
+      .join('')}`,
+  );
+  const out = path.join(root, 'book');
+  buildBook(root, out);
+  breakQuiz(path.join(out, 'broken/quiz-data.html'), () => '{&quot;questions&quot;: [');
+  breakQuiz(path.join(out, 'broken/quiz-type.html'), (json) =>
+    json.replace(/&quot;type&quot;:&quot;MultipleChoice&quot;/, '&quot;type&quot;:&quot;Riddle&quot;'),
+  );
+  return { root, out };
+}
+
+/** Rewrites the data-quiz-questions attribute of the page's quiz. */
+function breakQuiz(file, change) {
+  const html = fs.readFileSync(file, 'utf8');
+  const broken = html.replace(/data-quiz-questions="([^"]*)"/, (_, json) => {
+    const changed = change(json);
+    assert.notEqual(changed, json, `${file}: the quiz data did not change`);
+    return `data-quiz-questions="${changed}"`;
+  });
+  assert.notEqual(broken, html, `${file}: no quiz data to break`);
+  fs.writeFileSync(file, broken);
+}
+
+let fixture;
+let browser;
+let site;
+try {
+  fixture = buildFixture();
+  browser = await launch();
+  site = await serve(fixture.out, AXE_SCRIPT);
+} catch (error) {
+  test('the fixture book is built and Chromium starts', () => {
+    throw error;
+  });
+}
+
+/** Asserts that some problem matches `pattern`, and shows them all if not. */
+function assertFound(problems, pattern) {
+  assert.ok(
+    problems.some((p) => pattern.test(p)),
+    `expected a problem matching ${pattern}; got:\n  ${problems.join('\n  ') || '(none)'}`,
+  );
+}
+
+if (site) {
+  // One tab for the checks, as in the course's own tests.
+  const session = await newSession(browser, site);
+
+  test.after(async () => {
+    await browser.close();
+    await site.close();
+    fs.rmSync(fixture.root, { recursive: true, force: true });
+  });
+
+  test('the fixture has the pages the breakage tests need', () => {
+    const built = pages(fixture.out);
+    for (const page of ['demo/index.html', 'demo/quiz.html', 'broken/script-error.html']) {
+      assert.ok(built.includes(page), `${page} is not in ${built.join(', ')}`);
+    }
+  });
+
+  test('the sound pages of the fixture pass the same checks', async () => {
+    // A runnable listing, a figure and a quiz, in the course's theme.
+    assert.deepEqual(await checkErrors(session, 'demo/index.html'), []);
+    // Offline, book.js's fetch of the playground's crate list failed, and
+    // that is the one failure the error check forgives.
+    assert.ok(
+      session.watch.failed.some((f) => `${f.method} ${f.url}` === `${CRATES_METHOD} ${CRATES_URL}`),
+      'the crate list was not fetched: the allowed exception went untested',
+    );
+    assert.deepEqual(await checkAccessibility(session, 'demo/index.html', [LIGHT, DARK]), []);
+    assert.deepEqual(await checkFigures(session, 'demo/index.html', [LIGHT, DARK]), []);
+    assert.deepEqual(await checkQuizzes(session, 'demo/quiz.html'), []);
+    assert.deepEqual(await checkPlayground(session, 'demo/index.html'), []);
+  });
+
+  test('a page with a JavaScript error fails the error check', async () => {
+    assertFound(await checkErrors(session, 'broken/script-error.html'), /JavaScript error: .*courseNoSuchFunction/);
+  });
+
+  test('a quiz whose data is broken fails the quiz check', async () => {
+    // checkQuizzes reports the page's errors too.
+    const problems = await checkQuizzes(session, 'broken/quiz-data.html');
+    assertFound(problems, /quiz 1 of 1 did not render/);
+    assertFound(problems, /JavaScript error: .*JSON/);
+  });
+
+  test('a quiz with a question it cannot show fails the quiz check', async () => {
+    assertFound(await checkQuizzes(session, 'broken/quiz-type.html'), /quiz 1 of 1/);
+  });
+
+  test('an image without alt text fails the accessibility check', async () => {
+    assertFound(await checkAccessibility(session, 'broken/no-alt.html', [LIGHT]), /critical image-alt/);
+  });
+
+  test('a figure whose text cannot be read fails the figure check', async () => {
+    const problems = await checkFigures(session, 'broken/figure.html', [LIGHT]);
+    assertFound(problems, /light: figure 1 .*"invisible" in rgb\(255, 255, 255\) on rgb\(255, 255, 255\)/);
+  });
+}
