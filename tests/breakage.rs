@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use book_tests::{Problem, book, listings, markdown, root};
+use book_tests::{Problem, book, instructors, listings, markdown, root};
 use tempfile::TempDir;
 
 const WORKSPACE: &str = r#"[workspace]
@@ -332,4 +332,347 @@ fn a_listing_that_leaves_a_child_behind_fails() {
     let args = ["-c".to_string(), "sleep 30 & echo started".to_string()];
     let error = listings::run_listing(sh, &args).unwrap_err();
     assert!(error.contains("left 1 child process(es) behind"), "{error}");
+}
+
+// The instructor pages, the speaker notes and the exercises: each check of
+// `book_tests::instructors` on a small tree of its own, sound and broken.
+
+const TEACHING_SUMMARY: &str = "# Summary
+
+- [Questions](demo/questions.md)
+
+# For instructors
+
+- [Teaching](instructors/index.md)
+  - [Plan](instructors/session-plan.md)
+  - [Answers](instructors/answers.md)
+";
+
+const TEACHING_QUESTIONS: &str = r#"# Questions
+
+## Discussion
+
+1. Why does a sleeping loop cost so little?
+2. When would you block instead?
+
+<details class="speaker-notes"><summary>Speaker notes</summary>
+
+**Timing:** 5 minutes.
+
+- Take one question.
+
+</details>
+"#;
+
+const TEACHING_PLAN: &str = "# A 10-minute session
+
+| Start | Minutes | Segment |
+|------:|--------:|---------|
+| 0:00 | 5 | [Questions](../demo/questions.md) |
+| 0:05 | 5 | Break |
+| | **10** | **Total** |
+";
+
+const TEACHING_ANSWERS: &str = "# Answers
+
+### Question 1: a sleeping loop {#answer-demo-questions-1}
+
+The thread is off the processor while it sleeps, so it uses no CPU time at
+all until the operating system wakes it again, once a second.
+
+### Question 2: blocking {#answer-demo-questions-2}
+
+When the source of events can wake the program, blocking on it answers at
+once and never wakes for nothing, which a loop on a timer cannot do.
+";
+
+/// A tree with one discussion page, its speaker notes, a plan and answers.
+fn teaching_tree() -> TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix("teaching-")
+        .tempdir()
+        .unwrap();
+    let files = [
+        ("src/SUMMARY.md", TEACHING_SUMMARY),
+        ("src/demo/questions.md", TEACHING_QUESTIONS),
+        ("src/instructors/index.md", "# Teaching\n"),
+        ("src/instructors/session-plan.md", TEACHING_PLAN),
+        ("src/instructors/answers.md", TEACHING_ANSWERS),
+    ];
+    for (path, text) in files {
+        write(dir.path(), path, text);
+    }
+    dir
+}
+
+fn teaching_problems(root: &Path) -> Vec<Problem> {
+    [
+        instructors::check_discussion_answers(root),
+        instructors::check_session_plan(root),
+        instructors::check_speaker_notes(root),
+    ]
+    .concat()
+}
+
+#[test]
+fn the_sound_teaching_tree_passes_every_check() {
+    let tree = teaching_tree();
+    book_tests::assert_none(teaching_problems(tree.path()));
+}
+
+#[test]
+fn a_question_without_an_answer_is_named() {
+    let tree = teaching_tree();
+    let new = "2. When would you block instead?\n3. And a third?\n";
+    edit(
+        tree.path(),
+        "src/demo/questions.md",
+        "2. When would you block instead?\n",
+        new,
+    );
+    let problems = instructors::check_discussion_answers(tree.path());
+    assert_named(
+        &problems,
+        "src/demo/questions.md",
+        "question 3 has no answer",
+    );
+}
+
+#[test]
+fn an_answer_to_no_question_is_named() {
+    let tree = teaching_tree();
+    edit(
+        tree.path(),
+        "src/demo/questions.md",
+        "2. When would you block instead?\n",
+        "",
+    );
+    let problems = instructors::check_discussion_answers(tree.path());
+    assert_named(
+        &problems,
+        "src/instructors/answers.md",
+        "#answer-demo-questions-2 answers a question that does not exist",
+    );
+}
+
+#[test]
+fn an_answer_under_the_wrong_number_is_named() {
+    let tree = teaching_tree();
+    edit(
+        tree.path(),
+        "src/instructors/answers.md",
+        "### Question 2:",
+        "### Question 3:",
+    );
+    let problems = instructors::check_discussion_answers(tree.path());
+    assert_named(
+        &problems,
+        "src/instructors/answers.md",
+        "must start with \"Question 2\"",
+    );
+}
+
+#[test]
+fn a_plan_that_does_not_add_up_is_named() {
+    let tree = teaching_tree();
+    let plan = "src/instructors/session-plan.md";
+    edit(
+        tree.path(),
+        plan,
+        "| 0:05 | 5 | Break |",
+        "| 0:05 | 4 | Break |",
+    );
+    let problems = instructors::check_session_plan(tree.path());
+    assert_named(&problems, plan, "the segments add up to 9 minutes");
+    edit(
+        tree.path(),
+        plan,
+        "| 0:05 | 4 | Break |",
+        "| 0:06 | 5 | Break |",
+    );
+    let problems = instructors::check_session_plan(tree.path());
+    assert_named(&problems, plan, "starts at \"0:06\"");
+}
+
+#[test]
+fn speaker_notes_timed_apart_from_the_plan_are_named() {
+    let tree = teaching_tree();
+    let page = "src/demo/questions.md";
+    edit(
+        tree.path(),
+        page,
+        "**Timing:** 5 minutes",
+        "**Timing:** 6 minutes",
+    );
+    let problems = instructors::check_speaker_notes(tree.path());
+    assert_named(&problems, page, "say 6 minutes, the session plan 5");
+}
+
+#[test]
+fn speaker_notes_whose_markdown_would_not_render_are_named() {
+    let tree = teaching_tree();
+    let page = "src/demo/questions.md";
+    edit(tree.path(), page, "</summary>\n\n", "</summary>\n");
+    let problems = instructors::check_speaker_notes(tree.path());
+    assert_named(&problems, page, "a blank line must follow the summary");
+}
+
+#[test]
+fn a_page_without_speaker_notes_is_named() {
+    let tree = teaching_tree();
+    edit(
+        tree.path(),
+        "src/SUMMARY.md",
+        "- [Questions](demo/questions.md)\n",
+        "- [Questions](demo/questions.md)\n- [More](demo/more.md)\n",
+    );
+    write(tree.path(), "src/demo/more.md", "# More\n");
+    let problems = instructors::check_speaker_notes(tree.path());
+    assert_named(&problems, "src/demo/more.md", "has no speaker notes");
+}
+
+const EXERCISE_TOML: &str = r#"[package]
+name = "double"
+version = "0.1.0"
+edition = "2024"
+publish = false
+
+[features]
+solution = []
+"#;
+
+const EXERCISE_LIB: &str = r#"#[cfg(not(feature = "solution"))]
+// ANCHOR: starter
+pub fn double(n: u32) -> u32 {
+    n
+}
+// ANCHOR_END: starter
+
+#[cfg(feature = "solution")]
+// ANCHOR: solution
+pub fn double(n: u32) -> u32 {
+    n * 2
+}
+// ANCHOR_END: solution
+"#;
+
+const EXERCISE_TESTS: &str = r#"#[test]
+#[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
+fn doubles() {
+    assert_eq!(double::double(3), 6);
+}
+"#;
+
+const EXERCISE_PAGE: &str = "# Double
+
+```rust
+{{#include ../../listings/exercises/double/src/lib.rs:starter}}
+```
+
+```rust
+{{#include ../../listings/exercises/double/tests/check.rs}}
+```
+
+Run `cargo test -p double -- --include-ignored`.
+";
+
+const SOLUTION_PAGE: &str = "# Solution
+
+```rust
+{{#include ../../listings/exercises/double/src/lib.rs:solution}}
+```
+";
+
+/// A tree with one exercise crate, its page and its solution page.
+fn exercise_tree() -> TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix("exercise-")
+        .tempdir()
+        .unwrap();
+    let files = [
+        ("Cargo.toml", WORKSPACE),
+        ("listings/exercises/double/Cargo.toml", EXERCISE_TOML),
+        ("listings/exercises/double/src/lib.rs", EXERCISE_LIB),
+        ("listings/exercises/double/tests/check.rs", EXERCISE_TESTS),
+        ("src/exercises/double.md", EXERCISE_PAGE),
+        ("src/exercises/double-solution.md", SOLUTION_PAGE),
+    ];
+    for (path, text) in files {
+        write(dir.path(), path, text);
+    }
+    dir
+}
+
+#[test]
+fn the_sound_exercise_passes_every_check() {
+    let tree = exercise_tree();
+    let target = tree.path().join("target");
+    book_tests::assert_none(
+        [
+            instructors::check_exercise_pages(tree.path()),
+            instructors::check_exercises(tree.path(), &target),
+        ]
+        .concat(),
+    );
+}
+
+#[test]
+fn tests_that_pass_on_the_starter_are_named() {
+    let tree = exercise_tree();
+    let lib = "listings/exercises/double/src/lib.rs";
+    edit(tree.path(), lib, "    n\n}", "    n + n\n}");
+    let problems =
+        instructors::check_exercises(tree.path(), &tree.path().join("target"));
+    assert_named(&problems, lib, "pass on the starter code");
+}
+
+#[test]
+fn tests_that_fail_on_the_solution_are_named() {
+    let tree = exercise_tree();
+    let lib = "listings/exercises/double/src/lib.rs";
+    edit(tree.path(), lib, "    n * 2\n", "    n * 3\n");
+    let problems =
+        instructors::check_exercises(tree.path(), &tree.path().join("target"));
+    assert_named(&problems, lib, "do not pass on the solution");
+}
+
+#[test]
+fn tests_that_would_turn_the_workspace_red_are_named() {
+    let tree = exercise_tree();
+    let tests = "listings/exercises/double/tests/check.rs";
+    edit(
+        tree.path(),
+        tests,
+        "#[cfg_attr(not(feature = \"solution\"), ignore = \"run with --include-ignored\")]\n",
+        "",
+    );
+    let problems =
+        instructors::check_exercises(tree.path(), &tree.path().join("target"));
+    assert_named(
+        &problems,
+        "listings/exercises/double/src/lib.rs",
+        "on the starter code: mark",
+    );
+}
+
+#[test]
+fn an_exercise_page_that_shows_the_solution_is_named() {
+    let tree = exercise_tree();
+    let page = "src/exercises/double.md";
+    edit(
+        tree.path(),
+        page,
+        "lib.rs:starter}}",
+        "lib.rs:starter}}\n{{#include ../../listings/exercises/double/src/lib.rs:solution}}",
+    );
+    let problems = instructors::check_exercise_pages(tree.path());
+    assert_named(&problems, page, "the anchor `solution`");
+    edit(
+        tree.path(),
+        page,
+        "Run `cargo test -p double -- --include-ignored`.",
+        "",
+    );
+    let problems = instructors::check_exercise_pages(tree.path());
+    assert_named(&problems, page, "must tell the reader to run");
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use book_tests::{assert_none, book, listings, markdown, root};
+use book_tests::{assert_none, book, instructors, listings, markdown, root};
 
 /// Where cargo puts what it builds, and so where the listings' binaries are.
 fn target_dir() -> PathBuf {
@@ -76,4 +76,37 @@ fn the_quiz_preprocessor_gets_only_keys_it_knows() {
 #[test]
 fn every_quiz_question_keeps_its_id() {
     assert_none(book::check_quiz_ids(&root()));
+}
+
+#[test]
+fn every_discussion_question_has_an_answer_for_instructors() {
+    assert_none(instructors::check_discussion_answers(&root()));
+}
+
+#[test]
+fn the_session_plan_adds_up_to_the_total_it_states() {
+    assert_none(instructors::check_session_plan(&root()));
+}
+
+#[test]
+fn every_page_a_class_reads_has_speaker_notes_timed_as_planned() {
+    assert_none(instructors::check_speaker_notes(&root()));
+}
+
+#[test]
+fn chapters_without_instructor_material_are_pending_only_until_they_have_it() {
+    assert_none(instructors::check_pending_chapters(&root()));
+}
+
+#[test]
+fn exercise_pages_show_the_starter_and_solution_pages_the_solution() {
+    assert_none(instructors::check_exercise_pages(&root()));
+}
+
+/// Builds each exercise twice, starter and solution, in a target folder of
+/// its own so that it never waits for the lock of the build that runs it.
+#[test]
+fn exercise_tests_fail_on_the_starter_and_pass_on_the_solution() {
+    let target = target_dir().join("contract/exercises");
+    assert_none(instructors::check_exercises(&root(), &target));
 }

@@ -4,6 +4,7 @@
 //! broken on purpose.
 
 pub mod book;
+pub mod instructors;
 pub mod listings;
 pub mod markdown;
 
