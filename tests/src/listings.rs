@@ -65,13 +65,14 @@ pub fn check_included(root: &Path) -> Vec<Problem> {
         Ok(members) => members,
         Err(error) => return vec![Problem::new(Path::new("Cargo.toml"), error)],
     };
-    for dir in listing_dirs(root) {
+    let dirs = listing_dirs(root);
+    for dir in &dirs {
         let manifest = relative(root, &dir.join("Cargo.toml"));
-        if !shown(&dir) {
+        if !shown(dir) {
             problems
                 .push(Problem::new(&manifest, "no chapter includes this listing"));
         }
-        if !members.contains(&dir) {
+        if !members.contains(dir) {
             problems.push(Problem::new(&manifest, "not a member of the workspace"));
         }
         let folder = dir.file_name().unwrap().to_string_lossy();
@@ -85,7 +86,7 @@ pub fn check_included(root: &Path) -> Vec<Problem> {
                 format!("the package must be named `{folder}`, like its folder"),
             ));
         }
-        for file in outputs_of(&dir) {
+        for file in outputs_of(dir) {
             if !shown(&file) {
                 let file = relative(root, &file);
                 problems
@@ -97,8 +98,7 @@ pub fn check_included(root: &Path) -> Vec<Problem> {
         .iter()
         .filter(|t| t.starts_with(root.join("listings")))
     {
-        let in_listing =
-            listing_dirs(root).iter().any(|dir| target.starts_with(dir));
+        let in_listing = dirs.iter().any(|dir| target.starts_with(dir));
         if !in_listing {
             let target = relative(root, target);
             problems.push(Problem::new(
@@ -328,6 +328,7 @@ pub fn check_compile_fail(root: &Path, target_dir: &Path) -> Vec<Problem> {
         LazyLock::new(|| Regex::new(r"^E\d{4}$").unwrap());
     let mut problems = Vec::new();
     let mut shown_failing = BTreeSet::new();
+    let dirs = listing_dirs(root);
     for chapter in chapters(root) {
         let chapter_name = relative(root, &chapter);
         for fence in fences_in(&chapter) {
@@ -345,7 +346,6 @@ pub fn check_compile_fail(root: &Path, target_dir: &Path) -> Vec<Problem> {
                 ));
                 continue;
             };
-            let dirs = listing_dirs(root);
             let included = includes_in(&chapter)
                 .into_iter()
                 .filter(|include| (fence.line..fence.end).contains(&include.line))
@@ -368,7 +368,7 @@ pub fn check_compile_fail(root: &Path, target_dir: &Path) -> Vec<Problem> {
             }
         }
     }
-    for dir in listing_dirs(root) {
+    for dir in dirs {
         let manifest =
             fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
         if manifest.contains("does-not-compile") && !shown_failing.contains(&dir) {
