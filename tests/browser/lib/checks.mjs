@@ -4,7 +4,7 @@
 // small book broken on purpose, to show that each one notices.
 
 import { axe, FAILING } from './axe.mjs';
-import { CRATES_ERROR, newSession } from './browser.mjs';
+import { newSession } from './browser.mjs';
 
 /** The themes mdBook ships; `light` is the course's default, `navy` its dark one. */
 export const THEMES = ['light', 'rust', 'coal', 'navy', 'ayu'];
@@ -47,9 +47,7 @@ async function renderQuizzes(page, watch) {
   const count = await page.locator('.quiz-placeholder').count();
   for (let i = 0; i < count; i++) {
     const placeholder = page.locator('.quiz-placeholder').nth(i);
-    // Errors other than the crate list's (lib/browser.mjs), which may come
-    // at any time on a page with a runnable listing.
-    const failed = () => watch.errors.some((e) => e.message !== CRATES_ERROR);
+    const failed = () => watch.errors.length > 0;
     await placeholder.scrollIntoViewIfNeeded();
     // The quiz's script (1.4 MB) loads once the quiz is near, then draws
     // it. Wait for that, however slow the machine, unless the page has
@@ -287,16 +285,13 @@ function measureFigureText(least) {
   return problems;
 }
 
-/** The Rust Playground's endpoints that book.js calls. */
-export const PLAYGROUND = {
-  crates: 'https://play.rust-lang.org/meta/crates',
-  evaluate: 'https://play.rust-lang.org/evaluate.json',
-};
+/** The Rust Playground's endpoint that Run calls. */
+export const PLAYGROUND = 'https://play.rust-lang.org/evaluate.json';
 
 /**
- * Fakes the playground for the session's page (its crate list, and its
- * evaluate endpoint, which answers "faked run N: ..."), as page.route
- * answers: the page still believes it talks to play.rust-lang.org.
+ * Fakes the playground for the session's page: page.route answers its
+ * evaluate endpoint with "faked run N: ...", and the page still believes it
+ * talks to play.rust-lang.org.
  */
 async function fakePlayground(session) {
   if (session.runs) return session.runs;
@@ -310,17 +305,15 @@ async function fakePlayground(session) {
     route.request().method() === 'OPTIONS'
       ? route.fulfill({ status: 204, headers: cors })
       : route.fulfill({ status: 200, headers: cors, contentType: 'application/json', body: body(route.request()) });
-  await session.page.route(PLAYGROUND.crates, answer(() => JSON.stringify({ crates: [] })));
   await session.page.route(
-    PLAYGROUND.evaluate,
+    PLAYGROUND,
     answer((request) => {
       const sent = request.postDataJSON();
       runs.push(sent);
       return JSON.stringify({ result: `faked run ${runs.length}: ${sent.code.length} bytes\n`, error: null });
     }),
   );
-  session.watch.faked.add(`POST ${PLAYGROUND.crates}`);
-  session.watch.faked.add(`POST ${PLAYGROUND.evaluate}`);
+  session.watch.faked.add(`POST ${PLAYGROUND}`);
   session.runs = runs;
   return runs;
 }
@@ -328,16 +321,15 @@ async function fakePlayground(session) {
 /**
  * With the playground faked, every runnable listing's play button sends the
  * listing's whole code, edition 2024, and shows the output that comes back.
- * The page is loaded again with the fake in place: book.js shows the play
- * buttons only once the crate list has come.
  */
-export async function checkPlayground(session, path) {
+export async function checkPlayground(session, path, { reuse = false } = {}) {
   const page = session.page;
+  const reused = reuse && shownAlready(session, path);
+  const problems = reused ? [] : await show(session, path);
+  // On a page shown already, its loading errors were reported: watch anew.
+  if (reused) session.watch.reset();
   const runs = await fakePlayground(session);
   runs.length = 0;
-  const problems = [];
-  const response = await session.visit(path);
-  if (!response?.ok()) problems.push(`the page itself failed: HTTP ${response?.status()}`);
   const blocks = page.locator('pre.playground');
   const count = await blocks.count();
   let pressed = 0;
