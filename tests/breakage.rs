@@ -345,6 +345,7 @@ const TEACHING_SUMMARY: &str = "# Summary
 
 - [Teaching](instructors/index.md)
   - [Plan](instructors/session-plan.md)
+  - [Second plan](instructors/second-session.md)
   - [Answers](instructors/answers.md)
 ";
 
@@ -373,6 +374,15 @@ const TEACHING_PLAN: &str = "# A 10-minute session
 | | **10** | **Total** |
 ";
 
+/// A second plan, so that every plan is checked, not only the first.
+const SECOND_PLAN: &str = "# A 5-minute second session
+
+| Start | Minutes | Segment |
+|------:|--------:|---------|
+| 0:00 | 5 | Exercises |
+| | **5** | **Total** |
+";
+
 const TEACHING_ANSWERS: &str = "# Answers
 
 ### Question 1: a sleeping loop {#answer-demo-questions-1}
@@ -386,7 +396,8 @@ When the source of events can wake the program, blocking on it answers at
 once and never wakes for nothing, which a loop on a timer cannot do.
 ";
 
-/// A tree with one discussion page, its speaker notes, a plan and answers.
+/// A tree with one discussion page, its speaker notes, two plans and
+/// answers.
 fn teaching_tree() -> TempDir {
     let dir = tempfile::Builder::new()
         .prefix("teaching-")
@@ -397,6 +408,7 @@ fn teaching_tree() -> TempDir {
         ("src/demo/questions.md", TEACHING_QUESTIONS),
         ("src/instructors/index.md", "# Teaching\n"),
         ("src/instructors/session-plan.md", TEACHING_PLAN),
+        ("src/instructors/second-session.md", SECOND_PLAN),
         ("src/instructors/answers.md", TEACHING_ANSWERS),
     ];
     for (path, text) in files {
@@ -474,24 +486,63 @@ fn an_answer_under_the_wrong_number_is_named() {
 
 #[test]
 fn a_plan_that_does_not_add_up_is_named() {
+    let (first, second) = (
+        "src/instructors/session-plan.md",
+        "src/instructors/second-session.md",
+    );
+    // (plan, row, broken row, what the problem says): every plan is checked.
+    let breakages = [
+        (
+            first,
+            "| 0:05 | 5 | Break |",
+            "| 0:05 | 4 | Break |",
+            "the segments add up to 9 minutes",
+        ),
+        (
+            first,
+            "| 0:05 | 5 | Break |",
+            "| 0:06 | 5 | Break |",
+            "starts at \"0:06\"",
+        ),
+        (
+            second,
+            "| 0:00 | 5 | Exercises |",
+            "| 0:00 | 4 | Exercises |",
+            "the segments add up to 4 minutes",
+        ),
+    ];
+    for (plan, row, broken, words) in breakages {
+        let tree = teaching_tree();
+        edit(tree.path(), plan, row, broken);
+        let problems = instructors::check_session_plan(tree.path());
+        assert_named(&problems, plan, words);
+    }
+}
+
+#[test]
+fn a_page_in_two_plans_or_in_none_is_named() {
     let tree = teaching_tree();
-    let plan = "src/instructors/session-plan.md";
-    edit(
-        tree.path(),
-        plan,
-        "| 0:05 | 5 | Break |",
-        "| 0:05 | 4 | Break |",
+    let (first, second) = (
+        "src/instructors/session-plan.md",
+        "src/instructors/second-session.md",
     );
+    let linked = "[Questions](../demo/questions.md)";
+    edit(tree.path(), second, "Exercises", linked);
     let problems = instructors::check_session_plan(tree.path());
-    assert_named(&problems, plan, "the segments add up to 9 minutes");
-    edit(
-        tree.path(),
-        plan,
-        "| 0:05 | 4 | Break |",
-        "| 0:06 | 5 | Break |",
+    assert_named(
+        &problems,
+        second,
+        "demo/questions.md is in src/instructors/session-plan.md as well",
     );
-    let problems = instructors::check_session_plan(tree.path());
-    assert_named(&problems, plan, "starts at \"0:06\"");
+    edit(tree.path(), first, linked, "Questions");
+    edit(tree.path(), second, linked, "Exercises");
+    let problems = instructors::check_speaker_notes(tree.path());
+    assert_named(
+        &problems,
+        "src/demo/questions.md",
+        "no session plan (src/instructors/session-plan.md, \
+         src/instructors/second-session.md) has a row",
+    );
 }
 
 #[test]
@@ -506,6 +557,29 @@ fn speaker_notes_timed_apart_from_the_plan_are_named() {
     );
     let problems = instructors::check_speaker_notes(tree.path());
     assert_named(&problems, page, "say 6 minutes, the session plan 5");
+}
+
+#[test]
+fn a_pending_chapter_with_all_its_material_or_none_of_the_book_is_named() {
+    let tree = teaching_tree();
+    let list = "tests/src/instructors.rs";
+    let problems = instructors::check_pending_chapters(tree.path(), &["demo"]);
+    assert_named(&problems, list, "demo has answers to all its discussion");
+    let problems = instructors::check_pending_chapters(tree.path(), &["gone"]);
+    assert_named(
+        &problems,
+        list,
+        "PENDING lists gone, which SUMMARY.md does not",
+    );
+    // Pending is right while an answer is missing.
+    edit(
+        tree.path(),
+        "src/instructors/answers.md",
+        "{#answer-demo-questions-2}",
+        "",
+    );
+    let problems = instructors::check_pending_chapters(tree.path(), &["demo"]);
+    book_tests::assert_none(problems);
 }
 
 #[test]
@@ -591,6 +665,9 @@ fn exercise_tree() -> TempDir {
         .unwrap();
     let files = [
         ("Cargo.toml", WORKSPACE),
+        ("Cargo.lock", LOCK),
+        ("rustfmt.toml", "max_width = 85\n"),
+        ("listings/README.md", "# The listings\n"),
         ("listings/exercises/double/Cargo.toml", EXERCISE_TOML),
         ("listings/exercises/double/src/lib.rs", EXERCISE_LIB),
         ("listings/exercises/double/tests/check.rs", EXERCISE_TESTS),

@@ -84,7 +84,7 @@ fn every_discussion_question_has_an_answer_for_instructors() {
 }
 
 #[test]
-fn the_session_plan_adds_up_to_the_total_it_states() {
+fn each_session_plan_adds_up_to_the_total_it_states() {
     assert_none(instructors::check_session_plan(&root()));
 }
 
@@ -95,7 +95,10 @@ fn every_page_a_class_reads_has_speaker_notes_timed_as_planned() {
 
 #[test]
 fn chapters_without_instructor_material_are_pending_only_until_they_have_it() {
-    assert_none(instructors::check_pending_chapters(&root()));
+    assert_none(instructors::check_pending_chapters(
+        &root(),
+        instructors::PENDING,
+    ));
 }
 
 #[test]

@@ -11,13 +11,14 @@
 //!   `answer-<page>-<N>`, where `<page>` is the page's path under `src/`
 //!   without `.md`, with `/` written as `-`:
 //!   `### Question 3: plugins {#answer-key-definitions-questions-3}`.
-//! - The session plan (`src/instructors/session-plan.md`) states its total
-//!   in its title ("A 90-minute session") and holds a table with a "Start"
-//!   and a "Minutes" column, one row per segment, a link to the segment's
-//!   page, and a last row whose segment is "Total".
+//! - Each session plan (one page per session, listed in `SESSION_PLANS`)
+//!   states its total in its title ("A 90-minute session") and holds a
+//!   table with a "Start" and a "Minutes" column, one row per segment, a
+//!   link to the segment's page, and a last row whose segment is "Total".
+//!   A page is in one plan at most.
 //! - Speaker notes are `<details class="speaker-notes">` blocks whose first
 //!   line of Markdown is `**Timing:** N minutes`; N must be what the plan
-//!   gives the page.
+//!   that links to the page gives it.
 //! - An exercise is a crate in `listings/exercises/`, with a feature
 //!   `solution` that swaps its `starter*` anchors for its `solution*`
 //!   anchors, and tests in `tests/` that are ignored unless that feature is
@@ -39,8 +40,11 @@ use crate::{Problem, files_below, relative};
 
 /// Where the instructor pages live, below the root.
 pub const INSTRUCTORS: &str = "src/instructors";
-/// The timed plan, below the root.
-pub const SESSION_PLAN: &str = "src/instructors/session-plan.md";
+/// The timed plans, below the root: one per session, in teaching order.
+pub const SESSION_PLANS: &[&str] = &[
+    "src/instructors/session-plan.md",
+    "src/instructors/second-session.md",
+];
 /// Where the exercise crates live, below the root.
 pub const EXERCISES: &str = "listings/exercises";
 
@@ -50,7 +54,7 @@ pub const EXERCISES: &str = "listings/exercises";
 /// a chapter's arrival and its answers and notes: `check_pending_chapters`
 /// fails once a chapter here has them all, or has left the book, so that
 /// the entry is removed.
-pub const PENDING: &[&str] = &["better-event-loop"];
+pub const PENDING: &[&str] = &[];
 
 /// Whether `page` (below `src/`) is in a chapter listed in `PENDING`.
 pub fn is_pending(page: &Path) -> bool {
@@ -417,9 +421,9 @@ fn cells(row: &str) -> Vec<String> {
         .collect()
 }
 
-/// Reads the plan at `SESSION_PLAN`; problems say what could not be read.
-pub fn session_plan(root: &Path) -> Result<SessionPlan, Vec<Problem>> {
-    let file = Path::new(SESSION_PLAN);
+/// Reads the plan at `file`, below the root; problems say what could not
+/// be read.
+pub fn session_plan(root: &Path, file: &Path) -> Result<SessionPlan, Vec<Problem>> {
     let Ok(text) = fs::read_to_string(root.join(file)) else {
         return Err(vec![Problem::new(file, "the session plan is missing")]);
     };
@@ -449,7 +453,8 @@ pub fn session_plan(root: &Path) -> Result<SessionPlan, Vec<Problem>> {
         (column("start").unwrap(), column("minutes").unwrap());
     let mut segments = Vec::new();
     let mut total = None;
-    let page = Path::new("instructors/session-plan.md");
+    // Links are relative to the plan's page, below `src/`.
+    let page = file.strip_prefix("src").unwrap_or(file);
     let rows = lines.get(header + 2..).unwrap_or_default();
     for line in rows
         .iter()
@@ -492,15 +497,45 @@ pub fn session_plan(root: &Path) -> Result<SessionPlan, Vec<Problem>> {
     })
 }
 
-/// The minutes of the segments add up to the "Total" row, which is the
-/// total the page's title states; each start time follows from the minutes
-/// before it.
+/// Each plan in `SESSION_PLANS` adds up (see `check_minutes`), and no page
+/// is in two of them: its speaker notes give it one time, for one session.
 pub fn check_session_plan(root: &Path) -> Vec<Problem> {
-    let file = Path::new(SESSION_PLAN);
-    let plan = match session_plan(root) {
-        Ok(plan) => plan,
-        Err(problems) => return problems,
-    };
+    let mut problems = Vec::new();
+    let mut planned_in: BTreeMap<PathBuf, &Path> = BTreeMap::new();
+    for file in SESSION_PLANS.iter().map(Path::new) {
+        let plan = match session_plan(root, file) {
+            Ok(plan) => plan,
+            Err(trouble) => {
+                problems.extend(trouble);
+                continue;
+            }
+        };
+        problems.extend(check_minutes(file, &plan));
+        for segment in &plan.segments {
+            for page in &segment.pages {
+                let first = *planned_in.entry(page.clone()).or_insert(file);
+                if first != file {
+                    problems.push(Problem::new(
+                        file,
+                        format!(
+                            "line {}: {} is in {} as well: a page's speaker \
+                             notes give one time, so it belongs to one plan",
+                            segment.line,
+                            page.display(),
+                            first.display()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// The minutes of the plan's segments add up to its "Total" row, which is
+/// the total its title states; each start time follows from the minutes
+/// before it.
+fn check_minutes(file: &Path, plan: &SessionPlan) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut problem = |message: String| problems.push(Problem::new(file, message));
     let mut elapsed = 0;
@@ -632,7 +667,7 @@ pub fn notes_on(root: &Path, file: &Path) -> (Vec<Notes>, Vec<Problem>) {
 
 /// Every page of `SUMMARY.md` that a class reads (all but the exercises and
 /// the instructor pages) has one speaker-notes block, in the right form, and
-/// the time it gives the page is the time the session plan gives it.
+/// the time it gives the page is the time a session plan gives it.
 pub fn check_speaker_notes(root: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut timings: BTreeMap<PathBuf, (u32, usize)> = BTreeMap::new();
@@ -675,13 +710,15 @@ pub fn check_speaker_notes(root: &Path) -> Vec<Problem> {
             ));
         }
     }
-    let Ok(plan) = session_plan(root) else {
-        return problems; // `check_session_plan` says why.
-    };
     let mut planned: BTreeMap<PathBuf, u32> = BTreeMap::new();
-    for segment in &plan.segments {
-        for page in &segment.pages {
-            *planned.entry(page.clone()).or_default() += segment.minutes;
+    for file in SESSION_PLANS.iter().map(Path::new) {
+        let Ok(plan) = session_plan(root, file) else {
+            return problems; // `check_session_plan` says why.
+        };
+        for segment in &plan.segments {
+            for page in &segment.pages {
+                *planned.entry(page.clone()).or_default() += segment.minutes;
+            }
         }
     }
     for (page, (minutes, line)) in &timings {
@@ -699,7 +736,8 @@ pub fn check_speaker_notes(root: &Path) -> Vec<Problem> {
                 &file,
                 format!(
                     "line {line}: the speaker notes say {minutes} minutes, but \
-                     {SESSION_PLAN} has no row that links to this page"
+                     no session plan ({}) has a row that links to this page",
+                    SESSION_PLANS.join(", ")
                 ),
             )),
         }
@@ -707,9 +745,10 @@ pub fn check_speaker_notes(root: &Path) -> Vec<Problem> {
     problems
 }
 
-/// Each chapter in `PENDING` is in `SUMMARY.md` and still lacks an answer
-/// or speaker notes; once it has them all, it must leave the list.
-pub fn check_pending_chapters(root: &Path) -> Vec<Problem> {
+/// Each chapter in `pending` (the tree's `PENDING`) is in `SUMMARY.md` and
+/// still lacks an answer or speaker notes; once it has them all, it must
+/// leave the list.
+pub fn check_pending_chapters(root: &Path, pending: &[&str]) -> Vec<Problem> {
     let file = Path::new("tests/src/instructors.rs");
     let pages = summary_pages(root);
     let (questions, _) = discussion_questions(root);
@@ -718,7 +757,7 @@ pub fn check_pending_chapters(root: &Path) -> Vec<Problem> {
         .filter_map(|answer| answer.heading.id)
         .collect();
     let mut problems = Vec::new();
-    for chapter in PENDING {
+    for chapter in pending {
         let in_chapter: Vec<&PathBuf> = pages
             .iter()
             .filter(|page| page.starts_with(chapter))
