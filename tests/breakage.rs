@@ -15,6 +15,13 @@ resolver = "3"
 members = ["listings/*/*"]
 "#;
 
+const LOCK: &str = r#"version = 4
+
+[[package]]
+name = "hello"
+version = "0.1.0"
+"#;
+
 const HELLO_TOML: &str = r#"[package]
 name = "hello"
 version = "0.1.0"
@@ -79,6 +86,9 @@ fn sound_tree() -> TempDir {
     let real = root();
     let files = [
         ("Cargo.toml", WORKSPACE),
+        ("Cargo.lock", LOCK),
+        ("rustfmt.toml", "max_width = 85\n"),
+        ("listings/README.md", "# The listings\n"),
         ("listings/demo/hello/Cargo.toml", HELLO_TOML),
         ("listings/demo/hello/src/main.rs", HELLO_RS),
         ("listings/demo/hello/output.txt", HELLO_OUTPUT),

@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use book_tests::{assert_none, book, instructors, listings, markdown, root};
+use book_tests::{
+    archive, assert_none, book, instructors, listings, markdown, root,
+};
 
 /// Where cargo puts what it builds, and so where the listings' binaries are.
 fn target_dir() -> PathBuf {
@@ -31,6 +33,13 @@ fn the_book_builds_with_no_error_or_warning() {
 #[test]
 fn internal_links_and_fragments_resolve() {
     assert_none(book::check_links(&root(), &built_book().0));
+}
+
+#[test]
+fn the_listings_archive_builds_and_runs_offline() {
+    let file = built_book().0.join(xtask::site::LISTINGS_ARCHIVE);
+    let work = target_dir().join("contract/archive");
+    assert_none(archive::check_archive(&file, &work));
 }
 
 #[test]

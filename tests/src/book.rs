@@ -11,28 +11,14 @@ use regex::Regex;
 use crate::markdown::normalize;
 use crate::{Problem, files_below, relative};
 
-/// Builds the book of the tree at `root` into `out`; returns the build log.
-/// The build may fail: its log says why, and `check_build_log` reports it.
+/// Builds the site of the tree at `root` into `out`, as `cargo xtask site`
+/// does (the book and the listings archive); returns the build log. The
+/// build may fail: its log says why, and `check_build_log` reports it.
 pub fn build(root: &Path, out: &Path) -> String {
     if let Err(missing) = xtask::check_tools() {
         panic!("{missing}");
     }
-    let output = xtask::mdbook(root)
-        .arg("build")
-        .arg("--dest-dir")
-        .arg(out)
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("mdbook runs");
-    let mut log = String::from_utf8_lossy(&output.stderr).into_owned();
-    log.push_str(&String::from_utf8_lossy(&output.stdout));
-    if !output.status.success() {
-        log.push_str(&format!(
-            "ERROR mdbook build exited with {}\n",
-            output.status
-        ));
-    }
-    log
+    xtask::site::build_site(root, out, "/").unwrap_or_else(|log| log)
 }
 
 /// mdBook exits 0 when an include is missing or a key is unknown, but it

@@ -3,6 +3,7 @@
 //! file, so that `contract.rs` runs it on this tree and `breakage.rs` on trees
 //! broken on purpose.
 
+pub mod archive;
 pub mod book;
 pub mod instructors;
 pub mod listings;

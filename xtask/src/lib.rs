@@ -9,6 +9,8 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod site;
+
 /// The tools the book needs, each at the one version it is tested with.
 pub const TOOLS: [Tool; 2] = [
     Tool {

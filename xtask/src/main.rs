@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Instant, SystemTime};
 
+use xtask::site::{LISTINGS_ARCHIVE, build_site};
 use xtask::{cargo, install_tools, mdbook, root};
 
 const USAGE: &str = "\
@@ -14,6 +15,11 @@ usage: cargo xtask <command>
 commands:
   serve [ARGS]  serve the book at http://localhost:3000 with live reload
                 (ARGS go to `mdbook serve`, e.g. --open)
+  site [--site-url PATH] [--dest-dir DIR]
+                build the site to host: the book and the listings archive,
+                in one folder (default target/site) to copy to any static
+                host; PATH is where it will be served, such as /course/
+                (default /)
   test          run every test: format, lints, listings, book contract,
                 and the book in a real browser (Chromium)
   test-browser  run only the browser tests (tests/browser)
@@ -35,6 +41,10 @@ fn main() -> ExitCode {
     let root = root();
     let result = match command.as_deref() {
         Some("serve") => install().and_then(|()| serve(&root, &rest)),
+        Some("site") => match SiteArgs::parse(&rest, &root) {
+            Ok(args) => install().and_then(|()| site(&root, &args)),
+            Err(message) => Err(format!("{message}\n\n{USAGE}")),
+        },
         Some("test") if rest.is_empty() => install().and_then(|()| test(&root)),
         Some("test-browser") if rest.is_empty() => {
             install().and_then(|()| browser_tests(&root))
@@ -65,6 +75,52 @@ fn serve(root: &Path, args: &[String]) -> Result<(), String> {
     let mut serve = mdbook(root);
     serve.args(["serve", "--port", "3000"]).args(args);
     run(&mut serve)
+}
+
+/// `cargo xtask site`'s arguments.
+struct SiteArgs {
+    site_url: String,
+    dest: PathBuf,
+}
+
+impl SiteArgs {
+    fn parse(args: &[String], root: &Path) -> Result<Self, String> {
+        let mut parsed = SiteArgs {
+            site_url: "/".into(),
+            dest: target_dir(root).join("site"),
+        };
+        let mut args = args.iter();
+        while let Some(flag) = args.next() {
+            let value = args.next().ok_or(format!("{flag} needs a value"));
+            match flag.as_str() {
+                "--site-url" => parsed.site_url = value?.clone(),
+                "--dest-dir" => parsed.dest = PathBuf::from(value?),
+                _ => return Err(format!("unknown argument `{flag}`")),
+            }
+        }
+        let url = &parsed.site_url;
+        if !url.starts_with('/') || !url.ends_with('/') || url.contains("//") {
+            return Err(format!(
+                "--site-url must be a path that starts and ends with `/`, such as \
+                 /course/ for https://example.org/course/; got `{url}`"
+            ));
+        }
+        Ok(parsed)
+    }
+}
+
+/// Builds the site into one folder, from scratch.
+fn site(root: &Path, args: &SiteArgs) -> Result<(), String> {
+    let _ = fs::remove_dir_all(&args.dest);
+    let log = build_site(root, &args.dest, &args.site_url)?;
+    eprint!("{log}");
+    eprintln!(
+        "xtask: the site for {} is in {} (the book, and {LISTINGS_ARCHIVE}): \
+         copy that folder to your host",
+        args.site_url,
+        args.dest.display()
+    );
+    Ok(())
 }
 
 /// Every check CI runs, cheapest first, so a slip fails fast.
@@ -102,13 +158,16 @@ fn browser_tests(root: &Path) -> Result<(), String> {
     let started = Instant::now();
     let dir = root.join(BROWSER);
     npm_ci(&dir)?;
-    let book = target_dir(root).join("browser/book");
-    build_for_sub_path(root, &book)?;
+    let book = SiteArgs {
+        site_url: SITE_URL.into(),
+        dest: target_dir(root).join("browser/book"),
+    };
+    site(root, &book)?;
     // run.mjs starts one Chromium for all the test files, then `node --test`.
     run(Command::new("node")
         .current_dir(&dir)
         .arg("run.mjs")
-        .env("COURSE_BOOK_DIR", &book))?;
+        .env("COURSE_BOOK_DIR", &book.dest))?;
     eprintln!(
         "xtask: browser tests (with the book's build) took {:.1} s",
         started.elapsed().as_secs_f64()
@@ -147,16 +206,6 @@ fn npm_ci(dir: &Path) -> Result<(), String> {
              with npm (Debian: `apt-get install -y nodejs npm`)"
         )),
     }
-}
-
-/// Builds the book as instructors host it, under a sub-path: mdBook reads
-/// `MDBOOK_OUTPUT__HTML__SITE_URL` as `output.html.site-url`.
-fn build_for_sub_path(root: &Path, out: &Path) -> Result<(), String> {
-    let _ = fs::remove_dir_all(out);
-    run(mdbook(root)
-        .args(["build", "--dest-dir"])
-        .arg(out)
-        .env("MDBOOK_OUTPUT__HTML__SITE_URL", SITE_URL))
 }
 
 fn run(command: &mut Command) -> Result<(), String> {

@@ -1,0 +1,150 @@
+//! The site instructors host: the book built into one folder, with the
+//! listings archive beside its pages. `cargo xtask site` makes it; the
+//! contract tests and the browser tests check what it makes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use flate2::{Compression, write::GzEncoder};
+
+use crate::{cargo, mdbook};
+
+/// The listings archive, at the top of the site: `src/` links to it.
+pub const LISTINGS_ARCHIVE: &str = "listings.tar.gz";
+
+/// The folder the archive unpacks into.
+pub const ARCHIVE_FOLDER: &str = "async-rust-listings";
+
+/// Builds the book of the tree at `root` into `dest`, for a site served at
+/// `site_url` (`/` or a sub-path such as `/course/`), and writes the
+/// listings archive into it. Returns mdBook's log; on failure, the log with
+/// what went wrong at its end.
+pub fn build_site(
+    root: &Path,
+    dest: &Path,
+    site_url: &str,
+) -> Result<String, String> {
+    let output = mdbook(root)
+        .arg("build")
+        .arg("--dest-dir")
+        .arg(dest)
+        // mdBook reads this as `output.html.site-url`. Pages link to each
+        // other relatively; only the 404 page, served from any depth, needs
+        // to know where the site begins.
+        .env("MDBOOK_OUTPUT__HTML__SITE_URL", site_url)
+        .env_remove("RUST_LOG")
+        .output()
+        .map_err(|error| format!("cannot run mdbook: {error}"))?;
+    let mut log = String::from_utf8_lossy(&output.stderr).into_owned();
+    log.push_str(&String::from_utf8_lossy(&output.stdout));
+    if !output.status.success() {
+        return Err(format!(
+            "{log}ERROR mdbook build exited with {}\n",
+            output.status
+        ));
+    }
+    match write_listings_archive(root, &dest.join(LISTINGS_ARCHIVE)) {
+        Ok(()) => Ok(log),
+        Err(error) => Err(format!("{log}ERROR the listings archive: {error}\n")),
+    }
+}
+
+/// Writes `archive`: the listings as a cargo workspace of their own, with
+/// every crate they depend on vendored, so that a student can build and run
+/// them with no network. It unpacks into `ARCHIVE_FOLDER/`, which holds
+/// `listings/`, `README.md` (from `listings/README.md`), `Cargo.toml` (the
+/// root's, with the listings as its only members), `Cargo.lock`,
+/// `rustfmt.toml`, `vendor/` and `.cargo/config.toml` pointing cargo at it.
+pub fn write_listings_archive(root: &Path, archive: &Path) -> Result<(), String> {
+    let staging = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let top = staging.path().join(ARCHIVE_FOLDER);
+    copy_dir(&root.join("listings"), &top.join("listings"))?;
+    copy(&root.join("listings/README.md"), &top.join("README.md"))?;
+    copy(&root.join("Cargo.lock"), &top.join("Cargo.lock"))?;
+    copy(&root.join("rustfmt.toml"), &top.join("rustfmt.toml"))?;
+    fs::write(top.join("Cargo.toml"), listings_manifest(root)?)
+        .map_err(|e| e.to_string())?;
+
+    // `cargo vendor` trims the lock file to the listings' dependencies,
+    // keeping their versions, and copies their sources into vendor/.
+    let vendor = Command::new(cargo())
+        .current_dir(&top)
+        .args(["vendor", "--versioned-dirs", "vendor"])
+        .output()
+        .map_err(|e| format!("cannot run cargo vendor: {e}"))?;
+    if !vendor.status.success() {
+        return Err(format!(
+            "cargo vendor failed:\n{}",
+            String::from_utf8_lossy(&vendor.stderr)
+        ));
+    }
+    fs::create_dir_all(top.join(".cargo")).map_err(|e| e.to_string())?;
+    // What cargo vendor printed: the source replacement that uses vendor/.
+    fs::write(top.join(".cargo/config.toml"), &vendor.stdout)
+        .map_err(|e| e.to_string())?;
+
+    if let Some(parent) = archive.parent() {
+        fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+    }
+    let file = fs::File::create(archive).map_err(|e| e.to_string())?;
+    let mut tar = tar::Builder::new(GzEncoder::new(file, Compression::default()));
+    // Unpacked files keep their sources' times, so that a rebuild after an
+    // edit sees what changed; owners are left out.
+    tar.mode(tar::HeaderMode::Complete);
+    tar.follow_symlinks(false);
+    tar.append_dir_all(ARCHIVE_FOLDER, &top)
+        .map_err(|e| e.to_string())?;
+    tar.into_inner()
+        .and_then(GzEncoder::finish)
+        .map(drop)
+        .map_err(|e| format!("cannot write {}: {e}", archive.display()))
+}
+
+/// The root's Cargo.toml with the listings as the workspace's only members:
+/// the course's tests and tooling stay out of the archive.
+fn listings_manifest(root: &Path) -> Result<String, String> {
+    let text =
+        fs::read_to_string(root.join("Cargo.toml")).map_err(|e| e.to_string())?;
+    let mut manifest: toml::Table =
+        text.parse().map_err(|e| format!("Cargo.toml: {e}"))?;
+    let members = manifest
+        .get_mut("workspace")
+        .and_then(|workspace| workspace.get_mut("members"))
+        .and_then(toml::Value::as_array_mut)
+        .ok_or("Cargo.toml has no workspace.members")?;
+    members.retain(|member| {
+        member.as_str().is_some_and(|m| m.starts_with("listings/"))
+    });
+    toml::to_string(&manifest).map_err(|e| e.to_string())
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    fs::copy(from, to)
+        .map(drop)
+        .map_err(|e| format!("cannot copy {}: {e}", from.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    let entries =
+        fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let target: PathBuf = to.join(entry.file_name());
+        if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            copy(&entry.path(), &target)?;
+            // fs::copy keeps permissions, not times: keep the time too.
+            let modified = entry.metadata().and_then(|m| m.modified());
+            if let Ok(time) = modified {
+                let _ = fs::File::options()
+                    .write(true)
+                    .open(&target)
+                    .and_then(|f| f.set_modified(time));
+            }
+        }
+    }
+    Ok(())
+}
