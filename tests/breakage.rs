@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use book_tests::{Problem, book, instructors, listings, markdown, root};
+use book_tests::{Problem, book, hosting, instructors, listings, markdown, root};
 use tempfile::TempDir;
 
 const WORKSPACE: &str = r#"[workspace]
@@ -99,8 +99,13 @@ fn sound_tree() -> TempDir {
     for (path, text) in files {
         write(dir.path(), path, text);
     }
-    let book_toml = fs::read_to_string(real.join("book.toml")).unwrap();
-    write(dir.path(), "book.toml", &book_toml);
+    for file in ["book.toml", hosting::PAGES_WORKFLOW] {
+        write(
+            dir.path(),
+            file,
+            &fs::read_to_string(real.join(file)).unwrap(),
+        );
+    }
     for file in book_tests::files_below(&real.join("theme"), "") {
         let copy = dir.path().join(book_tests::relative(&real, &file));
         fs::create_dir_all(copy.parent().unwrap()).unwrap();
@@ -154,6 +159,7 @@ fn all_problems(root: &Path) -> Vec<Problem> {
         listings::check_included(root),
         listings::check_outputs(root, hello_bin_dir()),
         listings::check_compile_fail(root, &compile_fail),
+        hosting::check_pages_workflow(root),
     ]
     .concat()
 }
@@ -172,6 +178,22 @@ fn assert_named(problems: &[Problem], file: &str, words: &str) {
 fn the_sound_tree_passes_every_check() {
     let tree = sound_tree();
     book_tests::assert_none(all_problems(tree.path()));
+}
+
+#[test]
+fn a_pages_workflow_that_publishes_another_folder_is_named() {
+    let tree = sound_tree();
+    edit(
+        tree.path(),
+        hosting::PAGES_WORKFLOW,
+        "path: target/site",
+        "path: book",
+    );
+    assert_named(
+        &all_problems(tree.path()),
+        hosting::PAGES_WORKFLOW,
+        "builds the site in target/site but publishes [\"book\"]",
+    );
 }
 
 #[test]

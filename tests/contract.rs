@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use book_tests::{
-    archive, assert_none, book, instructors, listings, markdown, root,
+    archive, assert_none, book, hosting, instructors, listings, markdown, root,
 };
 
 /// Where cargo puts what it builds, and so where the listings' binaries are.
@@ -40,6 +40,11 @@ fn the_listings_archive_builds_and_runs_offline() {
     let file = built_book().0.join(xtask::site::LISTINGS_ARCHIVE);
     let work = target_dir().join("contract/archive");
     assert_none(archive::check_archive(&file, &work));
+}
+
+#[test]
+fn the_pages_workflow_publishes_what_xtask_site_builds() {
+    assert_none(hosting::check_pages_workflow(&root()));
 }
 
 #[test]

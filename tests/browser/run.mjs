@@ -1,25 +1,27 @@
 // Runs the browser tests: `npm test` here, or `cargo xtask test` from the
-// repository root (which builds the book first and names it in
-// COURSE_BOOK_DIR). Without COURSE_BOOK_DIR this builds the book for /course/
-// with the pinned mdBook tools. It starts one Chromium for every test file
+// repository root (which builds the site first and names it in
+// COURSE_BOOK_DIR). Without COURSE_BOOK_DIR this builds the site for
+// /course/ with `cargo xtask site`. It starts one Chromium for every test file
 // and runs the files side by side. Arguments name test files to run instead
 // of all of them.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROOT, buildBook } from './lib/book.mjs';
+import { ROOT } from './lib/book.mjs';
 import { launchServer } from './lib/browser.mjs';
+import { SUB_PATH } from './lib/server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 let dir = process.env.COURSE_BOOK_DIR;
 if (!dir) {
   dir = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'browser', 'book');
-  console.log(`building the book into ${dir}`);
-  buildBook(ROOT, dir);
+  // The site as instructors build it: the book and the listings archive.
+  const args = ['xtask', 'site', '--site-url', SUB_PATH, '--dest-dir', dir];
+  if (spawnSync('cargo', args, { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
 }
 
 const started = Date.now();

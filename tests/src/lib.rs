@@ -5,6 +5,7 @@
 
 pub mod archive;
 pub mod book;
+pub mod hosting;
 pub mod instructors;
 pub mod listings;
 pub mod markdown;

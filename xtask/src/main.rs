@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Instant, SystemTime};
 
-use xtask::site::{LISTINGS_ARCHIVE, build_site};
+use xtask::site::{LISTINGS_ARCHIVE, SiteArgs, build_site};
 use xtask::{cargo, install_tools, mdbook, root};
 
 const USAGE: &str = "\
@@ -41,10 +41,12 @@ fn main() -> ExitCode {
     let root = root();
     let result = match command.as_deref() {
         Some("serve") => install().and_then(|()| serve(&root, &rest)),
-        Some("site") => match SiteArgs::parse(&rest, &root) {
-            Ok(args) => install().and_then(|()| site(&root, &args)),
-            Err(message) => Err(format!("{message}\n\n{USAGE}")),
-        },
+        Some("site") => {
+            match SiteArgs::parse(&rest, &target_dir(&root).join("site")) {
+                Ok(args) => install().and_then(|()| site(&root, &args)),
+                Err(message) => Err(format!("{message}\n\n{USAGE}")),
+            }
+        }
         Some("test") if rest.is_empty() => install().and_then(|()| test(&root)),
         Some("test-browser") if rest.is_empty() => {
             install().and_then(|()| browser_tests(&root))
@@ -75,38 +77,6 @@ fn serve(root: &Path, args: &[String]) -> Result<(), String> {
     let mut serve = mdbook(root);
     serve.args(["serve", "--port", "3000"]).args(args);
     run(&mut serve)
-}
-
-/// `cargo xtask site`'s arguments.
-struct SiteArgs {
-    site_url: String,
-    dest: PathBuf,
-}
-
-impl SiteArgs {
-    fn parse(args: &[String], root: &Path) -> Result<Self, String> {
-        let mut parsed = SiteArgs {
-            site_url: "/".into(),
-            dest: target_dir(root).join("site"),
-        };
-        let mut args = args.iter();
-        while let Some(flag) = args.next() {
-            let value = args.next().ok_or(format!("{flag} needs a value"));
-            match flag.as_str() {
-                "--site-url" => parsed.site_url = value?.clone(),
-                "--dest-dir" => parsed.dest = PathBuf::from(value?),
-                _ => return Err(format!("unknown argument `{flag}`")),
-            }
-        }
-        let url = &parsed.site_url;
-        if !url.starts_with('/') || !url.ends_with('/') || url.contains("//") {
-            return Err(format!(
-                "--site-url must be a path that starts and ends with `/`, such as \
-                 /course/ for https://example.org/course/; got `{url}`"
-            ));
-        }
-        Ok(parsed)
-    }
 }
 
 /// Builds the site into one folder, from scratch.

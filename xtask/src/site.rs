@@ -16,6 +16,42 @@ pub const LISTINGS_ARCHIVE: &str = "listings.tar.gz";
 /// The folder the archive unpacks into.
 pub const ARCHIVE_FOLDER: &str = "async-rust-listings";
 
+/// `cargo xtask site`'s arguments: where the site will be served, and the
+/// folder to build it in.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SiteArgs {
+    pub site_url: String,
+    pub dest: PathBuf,
+}
+
+impl SiteArgs {
+    /// Reads `--site-url PATH` (default `/`) and `--dest-dir DIR` (default
+    /// `default_dest`); an error says what is wrong, in a line.
+    pub fn parse(args: &[String], default_dest: &Path) -> Result<Self, String> {
+        let mut parsed = SiteArgs {
+            site_url: "/".into(),
+            dest: default_dest.to_path_buf(),
+        };
+        let mut args = args.iter();
+        while let Some(flag) = args.next() {
+            let value = args.next().ok_or(format!("{flag} needs a value"));
+            match flag.as_str() {
+                "--site-url" => parsed.site_url = value?.clone(),
+                "--dest-dir" => parsed.dest = PathBuf::from(value?),
+                _ => return Err(format!("unknown argument `{flag}`")),
+            }
+        }
+        let url = &parsed.site_url;
+        if !url.starts_with('/') || !url.ends_with('/') || url.contains("//") {
+            return Err(format!(
+                "--site-url must be a path that starts and ends with `/`, such as \
+                 /course/ for https://example.org/course/; got `{url}`"
+            ));
+        }
+        Ok(parsed)
+    }
+}
+
 /// Builds the book of the tree at `root` into `dest`, for a site served at
 /// `site_url` (`/` or a sub-path such as `/course/`), and writes the
 /// listings archive into it. Returns mdBook's log; on failure, the log with
@@ -147,4 +183,48 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<SiteArgs, String> {
+        let args: Vec<String> = args.iter().map(ToString::to_string).collect();
+        SiteArgs::parse(&args, Path::new("target/site"))
+    }
+
+    #[test]
+    fn defaults_to_the_top_of_a_host_and_target_site() {
+        let site = parse(&[]).unwrap();
+        assert_eq!(
+            (site.site_url.as_str(), site.dest),
+            ("/", "target/site".into())
+        );
+    }
+
+    #[test]
+    fn takes_a_sub_path_and_a_folder() {
+        let site = parse(&["--site-url", "/course/", "--dest-dir", "out"]).unwrap();
+        assert_eq!(
+            (site.site_url.as_str(), site.dest),
+            ("/course/", "out".into())
+        );
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_use_and_says_why() {
+        for (args, says) in [
+            (
+                &["--site-url", "course"][..],
+                "must be a path that starts and ends",
+            ),
+            (&["--site-url", "/course"], "got `/course`"),
+            (&["--site-url"], "--site-url needs a value"),
+            (&["--out", "x"], "unknown argument `--out`"),
+        ] {
+            let error = parse(args).unwrap_err();
+            assert!(error.contains(says), "{args:?} gave {error:?}");
+        }
+    }
 }

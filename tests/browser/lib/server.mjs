@@ -60,8 +60,14 @@ export async function serve(dir, extra = {}) {
       }
     }
     if (file === null) {
-      response.writeHead(404, { 'content-type': 'text/plain' });
-      response.end('not found\n');
+      const notFound = path.join(root, '404.html');
+      if (url.pathname.startsWith(SUB_PATH) && isFile(notFound)) {
+        response.writeHead(404, { 'content-type': TYPES['.html'] });
+        response.end(fs.readFileSync(notFound));
+      } else {
+        response.writeHead(404, { 'content-type': 'text/plain' });
+        response.end('not found\n');
+      }
       return;
     }
     const body = fs.readFileSync(file);
