@@ -93,9 +93,13 @@ fn site(root: &Path, args: &SiteArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// Every check CI runs, cheapest first, so a slip fails fast.
+/// Every check CI runs, cheapest first, so a slip fails fast. The browser
+/// tests keep Chromium busy while `cargo test` mostly waits on listings
+/// that sleep, so the two run side by side; the browser tests' report is
+/// printed once both are done.
 fn test(root: &Path) -> Result<(), String> {
-    let steps: [&[&str]; 4] = [
+    let started = Instant::now();
+    let steps: [&[&str]; 3] = [
         &["fmt", "--all", "--check"],
         &[
             "clippy",
@@ -108,12 +112,39 @@ fn test(root: &Path) -> Result<(), String> {
         ],
         // The contract tests run the listings' binaries: build them all first.
         &["build", "--locked", "--workspace", "--bins"],
-        &["test", "--locked", "--workspace"],
     ];
     for step in steps {
         run(Command::new(cargo()).current_dir(root).args(step))?;
     }
-    browser_tests(root)
+    // Before `cargo test` starts: two mdBook builds of one tree at once
+    // would both rewrite src/quiz/ (mdbook-quiz copies its scripts there).
+    let mut browser = browser_command(root)?;
+    let log_path = target_dir(root).join("browser/report.txt");
+    let log = fs::File::create(&log_path)
+        .map_err(|e| format!("cannot write {}: {e}", log_path.display()))?;
+    let mut report = browser
+        .stdout(log.try_clone().map_err(|e| e.to_string())?)
+        .stderr(log)
+        .spawn()
+        .map_err(|error| format!("cannot start {browser:?}: {error}"))?;
+    eprintln!("xtask: browser tests started; their report follows cargo test's");
+    let cargo_test = run(Command::new(cargo()).current_dir(root).args([
+        "test",
+        "--locked",
+        "--workspace",
+    ]));
+    let browser_status = report.wait().map_err(|e| e.to_string())?;
+    eprint!("{}", fs::read_to_string(&log_path).unwrap_or_default());
+    eprintln!(
+        "xtask: every test took {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    cargo_test?;
+    if browser_status.success() {
+        Ok(())
+    } else {
+        Err(format!("{browser:?} failed ({browser_status})"))
+    }
 }
 
 /// Where cargo builds, and so where the browser tests' book goes.
@@ -126,6 +157,18 @@ fn target_dir(root: &Path) -> PathBuf {
 /// Chromium, node or npm, this fails and says what to install.
 fn browser_tests(root: &Path) -> Result<(), String> {
     let started = Instant::now();
+    run(&mut browser_command(root)?)?;
+    eprintln!(
+        "xtask: browser tests (with the site's build) took {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Installs the browser tests' packages and builds the site they test (as
+/// instructors host it, under a sub-path); returns the command that runs
+/// them: run.mjs starts one Chromium for all the test files.
+fn browser_command(root: &Path) -> Result<Command, String> {
     let dir = root.join(BROWSER);
     npm_ci(&dir)?;
     let book = SiteArgs {
@@ -133,16 +176,11 @@ fn browser_tests(root: &Path) -> Result<(), String> {
         dest: target_dir(root).join("browser/book"),
     };
     site(root, &book)?;
-    // run.mjs starts one Chromium for all the test files, then `node --test`.
-    run(Command::new("node")
-        .current_dir(&dir)
+    let mut node = Command::new("node");
+    node.current_dir(&dir)
         .arg("run.mjs")
-        .env("COURSE_BOOK_DIR", &book.dest))?;
-    eprintln!(
-        "xtask: browser tests (with the book's build) took {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
+        .env("COURSE_BOOK_DIR", &book.dest);
+    Ok(node)
 }
 
 /// `cargo xtask bench-weight`: tests/browser/weight.mjs builds the book twice

@@ -9,8 +9,11 @@ import { newSession } from '../lib/browser.mjs';
 import { suite, assertNone } from '../lib/suite.mjs';
 
 await suite(async ({ browser, site }) => {
+  // One tab for both tests, as a reader would have.
+  const session = await newSession(browser, site);
+  test.after(() => session.close());
+
   test('a missing page, however deep, shows the 404 page with its styles, and it leads back', async () => {
-    const session = await newSession(browser, site);
     const missing = `${site.base}no/such/chapter/page.html`;
     const response = await session.visit('no/such/chapter/page.html');
     assert.equal(response.status(), 404);
@@ -25,11 +28,9 @@ await suite(async ({ browser, site }) => {
     assertNone(problems);
     await page.locator('main a', { hasText: 'introduction' }).click();
     await page.waitForURL(`${site.base}index.html`);
-    await session.close();
   });
 
   test('the introduction links to the listings archive, and it downloads', async () => {
-    const session = await newSession(browser, site);
     await session.visit('index.html');
     const link = session.page.locator('main a[href$="listings.tar.gz"]');
     assert.equal(await link.count(), 1, 'the introduction has no link to listings.tar.gz');
@@ -40,6 +41,5 @@ await suite(async ({ browser, site }) => {
     const body = await download.body();
     // A gzip stream; the contract tests unpack and build it.
     assert.deepEqual([...body.subarray(0, 2)], [0x1f, 0x8b], 'listings.tar.gz is not gzip');
-    await session.close();
   });
 });
