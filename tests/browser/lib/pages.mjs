@@ -48,10 +48,6 @@ async function pagesSuite({ dir, browser, site, pages, contentPages }, shard, sh
   // Set up before any test is declared: the runner ends the file as soon as
   // the tests declared so far have run.
   const session = await newSession(browser, site);
-  // On a phone, code blocks and tables scroll sideways (axe checks that the
-  // keyboard can scroll them): print.html holds every page's content.
-  const phone =
-    shard === shards - 1 ? await newSession(browser, site, { viewport: { width: 400, height: 800 } }) : null;
 
   const has = (path, pattern) => pattern.test(mainHtml(readPage(dir, path)));
   const withQuiz = contentPages.filter((p) => has(p, /class="quiz-placeholder"/));
@@ -108,6 +104,19 @@ async function pagesSuite({ dir, browser, site, pages, contentPages }, shard, sh
         await t.test(`passes axe-core, colour rules left out${what}`, async () => {
           assertNone(await checkAccessibility(session, path, [LIGHT], { exclude, reuse: true, skip: COLOUR_RULES }));
         });
+        // On a phone, code blocks and tables scroll sideways, and axe checks
+        // that the keyboard can scroll them: print.html holds every page's
+        // content. The rest does not change with the width of the screen.
+        await t.test('on a 400-pixel-wide screen, every scrolling block takes the focus', async () => {
+          const wide = session.page.viewportSize();
+          await session.page.setViewportSize({ width: 400, height: 800 });
+          try {
+            const only = ['scrollable-region-focusable'];
+            assertNone(await checkAccessibility(session, path, [LIGHT], { reuse: true, only }));
+          } finally {
+            await session.page.setViewportSize(wide);
+          }
+        });
       } else {
         await t.test(`passes axe-core in ${LIGHT} and ${DARK}${what}`, async () => {
           assertNone(await checkAccessibility(session, path, [LIGHT, DARK], { exclude, reuse: true }));
@@ -135,10 +144,4 @@ async function pagesSuite({ dir, browser, site, pages, contentPages }, shard, sh
     });
   }
 
-  if (shard === shards - 1) {
-    test('on a 400-pixel-wide screen, every scrolling block of print.html takes the focus', async () => {
-      // The rest does not change with the width of the screen.
-      assertNone(await checkAccessibility(phone, 'print.html', [LIGHT], { only: ['scrollable-region-focusable'] }));
-    });
-  }
 }
