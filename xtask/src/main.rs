@@ -99,7 +99,7 @@ fn site(root: &Path, args: &SiteArgs) -> Result<(), String> {
 /// printed once both are done.
 fn test(root: &Path) -> Result<(), String> {
     let started = Instant::now();
-    let steps: [&[&str]; 3] = [
+    let steps: [&[&str]; 4] = [
         &["fmt", "--all", "--check"],
         &[
             "clippy",
@@ -112,6 +112,9 @@ fn test(root: &Path) -> Result<(), String> {
         ],
         // The contract tests run the listings' binaries: build them all first.
         &["build", "--locked", "--workspace", "--bins"],
+        // And the tests, so that no compiler competes with Chromium for
+        // the cores while the browser tests run against their time limits.
+        &["test", "--locked", "--workspace", "--no-run"],
     ];
     for step in steps {
         run(Command::new(cargo()).current_dir(root).args(step))?;
