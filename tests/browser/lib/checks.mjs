@@ -174,6 +174,8 @@ export async function checkThemePicker(browser, site, path) {
   if (after === before) {
     problems.push(`choosing ${DARK} leaves the background at ${before}`);
   }
+  // A reload cancels what the page still loads: let it finish first.
+  await session.watch.settle(page);
   await page.reload();
   const kept = await page.evaluate(() => document.documentElement.className);
   if (!kept.split(' ').includes(DARK)) {

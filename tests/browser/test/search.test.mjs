@@ -61,6 +61,9 @@ await suite(async ({ dir, browser, site, contentPages }) => {
         clicked = true;
         const results = page.locator('#mdbook-searchresults a');
         const hrefs = await results.evaluateAll((as) => as.map((a) => a.href.split(/[?#]/)[0]));
+        // Leaving a page cancels what it still loads (its favicon, say),
+        // which the watch would count as failed: let each page finish first.
+        await session.watch.settle(page);
         await results.nth(hrefs.indexOf(want)).click();
         await page.waitForURL((url) => url.href.split(/[?#]/)[0] === want);
         const heading = await page.locator('main h1').first().innerText();
@@ -68,6 +71,7 @@ await suite(async ({ dir, browser, site, contentPages }) => {
         if (heading.trim() !== expected) {
           problems.push(`following the result for "${term}" shows "${heading}", not "${expected}"`);
         }
+        await session.watch.settle(page);
         await page.goto(site.base + from);
         await page.locator('#mdbook-search-toggle').click();
         await bar.waitFor();
