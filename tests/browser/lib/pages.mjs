@@ -31,6 +31,7 @@ import {
   LIGHT,
   THEMES,
 } from './checks.mjs';
+import { checkPrint } from './print.mjs';
 import { suite, assertNone } from './suite.mjs';
 
 /**
@@ -103,6 +104,9 @@ async function pagesSuite({ dir, browser, site, pages, contentPages }, shard, sh
         // break, such as ids repeated across pages, it still finds.
         await t.test(`passes axe-core, colour rules left out${what}`, async () => {
           assertNone(await checkAccessibility(session, path, [LIGHT], { exclude, reuse: true, skip: COLOUR_RULES }));
+        });
+        await t.test('holds every chapter, in order', async () => {
+          assertNone(await checkPrint(session.page, dir));
         });
         // On a phone, code blocks and tables scroll sideways, and axe checks
         // that the keyboard can scroll them: print.html holds every page's

@@ -1,0 +1,67 @@
+// print.html holds every chapter: each page the sidebar lists, in its order,
+// with its heading, its text, and all of its listings, figures and quizzes.
+// lib/pages.mjs runs this on print.html as it shows it, quizzes drawn.
+
+import { chapters, firstHeading, mainHtml, readPage, stripTags } from './book.mjs';
+
+/** Text compared without its white space (tags split words differently). */
+const squeeze = (text) => text.replace(/\s+/g, '');
+
+/** How many times `pattern` occurs in `text`. */
+const count = (text, pattern) => (text.match(pattern) ?? []).length;
+
+/** What print.html must hold of a page, read from the built page. */
+function expectation(dir, path) {
+  const main = mainHtml(readPage(dir, path));
+  const paragraphs = [...main.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => stripTags(m[1]));
+  return {
+    path,
+    title: firstHeading(readPage(dir, path)),
+    heading: squeeze(firstHeading(readPage(dir, path))),
+    paragraph: squeeze(paragraphs.find((p) => p.length > 20) ?? ''),
+    listings: count(main, /<pre[\s>]/g),
+    figures: count(main, /<figure[\s>]/g),
+    quizzes: count(main, /class="quiz-placeholder"/g),
+  };
+}
+
+/**
+ * The problems with print.html, shown in `page`, against the built pages in
+ * `dir`. What a drawn quiz holds (its own headings and code) is left out.
+ */
+export async function checkPrint(page, dir) {
+  const problems = [];
+  const expected = chapters(dir).map((chapter) => expectation(dir, chapter.page));
+  // As the browser shows it (after book.js has run).
+  const printed = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    const own = (selector) => [...main.querySelectorAll(selector)].filter((el) => !el.closest('.mdbook-quiz'));
+    return {
+      text: main.textContent.replace(/\s+/g, ''),
+      headings: own('h1, h2, h3').map((h) => h.textContent.replace(/\s+/g, '')),
+      listings: own('pre').length,
+      figures: own('figure').length,
+      quizzes: main.querySelectorAll('.quiz-placeholder').length,
+    };
+  });
+  let from = 0;
+  for (const page of expected) {
+    const at = printed.headings.indexOf(page.heading, from);
+    if (at < 0) {
+      const anywhere = printed.headings.includes(page.heading);
+      problems.push(`${page.path}: heading "${page.title}" ${anywhere ? 'is out of order' : 'is missing'}`);
+    } else {
+      from = at + 1;
+    }
+    if (page.paragraph && !printed.text.includes(page.paragraph)) {
+      problems.push(`${page.path}: its first paragraph ("${page.paragraph.slice(0, 50)}...", spaces left out) is missing`);
+    }
+  }
+  for (const what of ['listings', 'figures', 'quizzes']) {
+    const sum = expected.reduce((total, page) => total + page[what], 0);
+    if (printed[what] !== sum) {
+      problems.push(`print.html has ${printed[what]} ${what}; the pages have ${sum}`);
+    }
+  }
+  return problems;
+}
