@@ -14,10 +14,20 @@ fn target_dir() -> PathBuf {
         .map_or_else(|| root().join("target"), PathBuf::from)
 }
 
-/// The book, built once for every test that reads it: (its folder, its log).
+/// The site, built once for every test that reads it: (its folder, its
+/// log). `cargo xtask test` builds it before these tests run, for the
+/// browser tests too, and names it in `COURSE_SITE_DIR` and
+/// `COURSE_SITE_LOG`; without them, it is built here.
 fn built_book() -> &'static (PathBuf, String) {
     static BUILT: OnceLock<(PathBuf, String)> = OnceLock::new();
     BUILT.get_or_init(|| {
+        let given = std::env::var_os("COURSE_SITE_DIR")
+            .zip(std::env::var_os("COURSE_SITE_LOG"));
+        if let Some((dir, log)) = given {
+            let log =
+                std::fs::read_to_string(&log).expect("COURSE_SITE_LOG is readable");
+            return (PathBuf::from(dir), log);
+        }
         let out = target_dir().join("contract/book");
         let _ = std::fs::remove_dir_all(&out);
         let log = book::build(&root(), &out);

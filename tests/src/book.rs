@@ -148,11 +148,15 @@ pub fn check_links(root: &Path, out: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
     for page in files_below(out, ".html") {
         let html = fs::read_to_string(&page).unwrap_or_default();
-        // A `<base>` (the 404 page has one) makes links relative to the site.
-        let dir = match BASE.captures(&html) {
+        // A `<base>` (the 404 page has one) makes links relative to the site,
+        // and names where the site begins (`site-url`), which absolute links
+        // start with.
+        let base = BASE.captures(&html).map(|caps| caps[1].to_string());
+        let dir = match base {
             Some(_) => out.to_path_buf(),
             None => page.parent().unwrap().to_path_buf(),
         };
+        let site_url = base.as_deref().unwrap_or("/");
         for caps in LINK.captures_iter(&html) {
             let link = unescape(&caps[1]);
             if link.is_empty() || is_external(&link) {
@@ -162,8 +166,11 @@ pub fn check_links(root: &Path, out: &Path) -> Vec<Problem> {
             let path = path.split('?').next().unwrap_or_default();
             let target = if path.is_empty() {
                 page.clone()
-            } else if let Some(from_top) = path.strip_prefix('/') {
-                normalize(&out.join(decode(from_top)))
+            } else if path.starts_with('/') {
+                match path.strip_prefix(site_url) {
+                    Some(from_top) => normalize(&out.join(decode(from_top))),
+                    None => out.join("(outside the site)"),
+                }
             } else {
                 normalize(&dir.join(decode(path)))
             };

@@ -43,7 +43,7 @@ fn main() -> ExitCode {
         Some("serve") => install().and_then(|()| serve(&root, &rest)),
         Some("site") => {
             match SiteArgs::parse(&rest, &target_dir(&root).join("site")) {
-                Ok(args) => install().and_then(|()| site(&root, &args)),
+                Ok(args) => install().and_then(|()| site(&root, &args).map(drop)),
                 Err(message) => Err(format!("{message}\n\n{USAGE}")),
             }
         }
@@ -80,7 +80,7 @@ fn serve(root: &Path, args: &[String]) -> Result<(), String> {
 }
 
 /// Builds the site into one folder, from scratch.
-fn site(root: &Path, args: &SiteArgs) -> Result<(), String> {
+fn site(root: &Path, args: &SiteArgs) -> Result<String, String> {
     let _ = fs::remove_dir_all(&args.dest);
     let log = build_site(root, &args.dest, &args.site_url)?;
     eprint!("{log}");
@@ -90,7 +90,7 @@ fn site(root: &Path, args: &SiteArgs) -> Result<(), String> {
         args.site_url,
         args.dest.display()
     );
-    Ok(())
+    Ok(log)
 }
 
 /// Every check CI runs, cheapest first, so a slip fails fast. The browser
@@ -131,11 +131,12 @@ fn test(root: &Path) -> Result<(), String> {
         .spawn()
         .map_err(|error| format!("cannot start {browser:?}: {error}"))?;
     eprintln!("xtask: browser tests started; their report follows cargo test's");
-    let cargo_test = run(Command::new(cargo()).current_dir(root).args([
-        "test",
-        "--locked",
-        "--workspace",
-    ]));
+    // The contract tests check the same build of the site (tests/contract.rs).
+    let cargo_test = run(Command::new(cargo())
+        .current_dir(root)
+        .args(["test", "--locked", "--workspace"])
+        .env("COURSE_SITE_DIR", browser_site(root))
+        .env("COURSE_SITE_LOG", browser_site_log(root)));
     let browser_status = report.wait().map_err(|e| e.to_string())?;
     eprint!("{}", fs::read_to_string(&log_path).unwrap_or_default());
     eprintln!(
@@ -168,6 +169,15 @@ fn browser_tests(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The site the browser tests check, and mdBook's log of its build.
+fn browser_site(root: &Path) -> PathBuf {
+    target_dir(root).join("browser/book")
+}
+
+fn browser_site_log(root: &Path) -> PathBuf {
+    target_dir(root).join("browser/book-build.log")
+}
+
 /// Installs the browser tests' packages and builds the site they test (as
 /// instructors host it, under a sub-path); returns the command that runs
 /// them: run.mjs starts one Chromium for all the test files.
@@ -176,9 +186,10 @@ fn browser_command(root: &Path) -> Result<Command, String> {
     npm_ci(&dir)?;
     let book = SiteArgs {
         site_url: SITE_URL.into(),
-        dest: target_dir(root).join("browser/book"),
+        dest: browser_site(root),
     };
-    site(root, &book)?;
+    let log = site(root, &book)?;
+    fs::write(browser_site_log(root), log).map_err(|e| e.to_string())?;
     let mut node = Command::new("node");
     node.current_dir(&dir)
         .arg("run.mjs")
