@@ -380,6 +380,10 @@ export async function checkPlayground(session, path, { reuse = false } = {}) {
   }
   if (pressed === 0 && problems.length === 0) problems.push('no play button to press');
   problems.push(...session.watch.problems());
+  // A route makes Playwright intercept every request of the page, on every
+  // page it shows after this one: remove it.
+  await page.unroute(PLAYGROUND);
+  session.runs = null;
   return problems;
 }
 
