@@ -36,9 +36,17 @@ export async function show(session, path) {
   return problems;
 }
 
-/** Whether the session's page shows `path` already. */
-function shownAlready(session, path) {
-  return session.page.url() === session.site.base + path;
+/**
+ * Shows `path` for a check; with `reuse`, a page on show already (checkErrors
+ * just loaded it) stays, and since its loading was reported then, the watch
+ * starts anew.
+ */
+async function showFor(session, path, reuse) {
+  if (reuse && session.page.url() === session.site.base + path) {
+    session.watch.reset();
+    return [];
+  }
+  return show(session, path);
 }
 
 /** Scrolls to each quiz and waits for mdbook-quiz to draw it. */
@@ -94,8 +102,7 @@ export async function checkAccessibility(
   themes,
   { exclude = [], reuse = false, only, skip } = {},
 ) {
-  // `reuse`: the page is on show already (checkErrors just loaded it).
-  const problems = reuse && shownAlready(session, path) ? [] : await show(session, path);
+  const problems = await showFor(session, path, reuse);
   // What a reader can unfold (speaker notes, in <details>) must read too;
   // axe-core skips what is hidden, so unfold it all first.
   await session.page.evaluate(() =>
@@ -192,7 +199,7 @@ export async function checkThemePicker(browser, site, path) {
  * figure under it, then the page.
  */
 export async function checkFigures(session, path, themes, { reuse = false } = {}) {
-  const problems = reuse && shownAlready(session, path) ? [] : await show(session, path);
+  const problems = await showFor(session, path, reuse);
   for (const theme of themes) {
     await setTheme(session.page, theme);
     const found = await session.page.evaluate(measureFigureText, FIGURE_CONTRAST);
@@ -326,10 +333,7 @@ async function fakePlayground(session) {
  */
 export async function checkPlayground(session, path, { reuse = false } = {}) {
   const page = session.page;
-  const reused = reuse && shownAlready(session, path);
-  const problems = reused ? [] : await show(session, path);
-  // On a page shown already, its loading errors were reported: watch anew.
-  if (reused) session.watch.reset();
+  const problems = await showFor(session, path, reuse);
   const runs = await fakePlayground(session);
   runs.length = 0;
   const blocks = page.locator('pre.playground');
@@ -396,10 +400,7 @@ export async function checkPlayground(session, path, { reuse = false } = {}) {
  */
 export async function checkQuizzes(session, path, { themes = [], reuse = false } = {}) {
   const page = session.page;
-  const reused = reuse && shownAlready(session, path);
-  const problems = reused ? [] : await show(session, path);
-  // On a page shown already, its loading errors were reported: watch anew.
-  if (reused) session.watch.reset();
+  const problems = await showFor(session, path, reuse);
   const count = await page.locator('.quiz-placeholder').count();
   for (let i = 0; i < count && problems.length === 0; i++) {
     const quiz = page.locator('.quiz-placeholder').nth(i);
