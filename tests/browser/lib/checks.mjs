@@ -94,13 +94,16 @@ export async function checkErrors(session, path) {
  * (a theme changes colours only, so the other rules would find the same).
  * `exclude` (selectors) leaves parts out: the sidebar, the same on every
  * page, is checked on one page only, to save time (axe spends most of it on
- * the colour contrast of each sidebar entry).
+ * the colour contrast of each sidebar entry). With `sampleCode`, the colour
+ * rules check one element of each kind in code blocks (same colour, font,
+ * shadow, and backgrounds under it: what contrast depends on) instead of
+ * every token highlight.js colours, which takes most of their time.
  */
 export async function checkAccessibility(
   session,
   path,
   themes,
-  { exclude = [], reuse = false, only, skip } = {},
+  { exclude = [], reuse = false, only, skip, sampleCode = false } = {},
 ) {
   const problems = await showFor(session, path, reuse);
   // What a reader can unfold (speaker notes, in <details>) must read too;
@@ -110,12 +113,21 @@ export async function checkAccessibility(
       details.open = true;
     }),
   );
+  const context = (selectors) => (selectors.length ? { exclude: selectors.map((s) => [s]) } : undefined);
   for (const [index, theme] of themes.entries()) {
     await setTheme(session.page, theme);
-    const context = exclude.length ? { exclude: exclude.map((s) => [s]) } : undefined;
-    // `only` or `skip` name rules to run or leave out, in every theme.
-    const rules = only ?? (skip ? { skip } : index === 0 ? undefined : COLOUR_RULES);
-    problems.push(...(await axeProblems(session.page, context, rules)).map((line) => `${theme}: ${line}`));
+    const run = async (selectors, rules) => {
+      const found = await axeProblems(session.page, context(selectors), rules);
+      problems.push(...found.map((line) => `${theme}: ${line}`));
+    };
+    if (only || skip) {
+      // `only` or `skip` name rules to run or leave out, in every theme.
+      await run(exclude, only ?? { skip });
+      continue;
+    }
+    if (index === 0) await run(exclude, { skip: COLOUR_RULES });
+    if (sampleCode) await session.page.evaluate(markSameCode, CODE_SAME);
+    await run(sampleCode ? [...exclude, `[${CODE_SAME}]`] : exclude, COLOUR_RULES);
   }
   return problems;
 }
@@ -133,6 +145,54 @@ export async function axeProblems(page, context, rules) {
       const more = violation.nodes.length > 3 ? ` and ${violation.nodes.length - 3} more` : '';
       return `${violation.impact} ${violation.id} (${violation.help}): ${targets.join(', ')}${more}`;
     });
+}
+
+/** The attribute that marks code elements like one axe-core checks already. */
+const CODE_SAME = 'data-course-code-same';
+
+/**
+ * Runs in the page: marks every element of its code blocks that is like one
+ * met before it (see checkAccessibility's `sampleCode`), unless it holds one
+ * not yet met; returns how many kinds there are.
+ */
+function markSameCode(attribute) {
+  document.querySelectorAll(`[${attribute}]`).forEach((el) => el.removeAttribute(attribute));
+  const hasText = (el) =>
+    [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+  // What a reader cannot see (hidden lines), axe-core does not check: it
+  // must not stand for a kind. Smallest first, so that the element checked
+  // for a kind holds little else.
+  const shown = (el) => el.checkVisibility({ visibilityProperty: true });
+  const candidates = [...document.querySelectorAll('pre, pre *')]
+    .filter((el) => hasText(el) && shown(el))
+    .map((el) => [el, el.getElementsByTagName('*').length])
+    .sort((a, b) => a[1] - b[1]);
+  const kinds = new Set();
+  const samples = [];
+  const same = [];
+  for (const [el] of candidates) {
+    // What the contrast of its text depends on.
+    const style = getComputedStyle(el);
+    const kind = [style.color, style.fontSize, style.fontWeight, style.textShadow];
+    for (let e = el; e; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      kind.push(s.backgroundColor, s.backgroundImage, s.opacity);
+      if (/^rgb\(/.test(s.backgroundColor)) break; // opaque: nothing shows through
+    }
+    const key = kind.join('|');
+    if (kinds.has(key)) {
+      same.push(el);
+    } else {
+      kinds.add(key);
+      samples.push(el);
+    }
+  }
+  // Marked only now: each change to the page would make the next
+  // getComputedStyle work out every style again.
+  for (const el of same) {
+    if (!samples.some((sample) => el.contains(sample))) el.setAttribute(attribute, '');
+  }
+  return kinds.size;
 }
 
 /**

@@ -5,7 +5,8 @@
 //   the book, and no request to another host (lib/browser.mjs);
 // - axe-core finds no critical or serious violation, in the light theme (all
 //   rules) and the dark one (the colour rules: a theme changes nothing
-//   else). theme/a11y.css and theme/a11y.js are what make mdBook pass;
+//   else; in code blocks, on one token of each kind). theme/a11y.css and
+//   theme/a11y.js are what make mdBook pass;
 // - the text of every inline SVG figure stands out from what is painted
 //   behind it (contrast of at least 3), in all five themes;
 // - every quiz takes real clicks and typing, and its review shows right and
@@ -123,7 +124,8 @@ async function pagesSuite({ dir, browser, site, pages, contentPages }, shard, sh
         });
       } else {
         await t.test(`passes axe-core in ${LIGHT} and ${DARK}${what}`, async () => {
-          assertNone(await checkAccessibility(session, path, [LIGHT, DARK], { exclude, reuse: true }));
+          const options = { exclude, reuse: true, sampleCode: true };
+          assertNone(await checkAccessibility(session, path, [LIGHT, DARK], options));
         });
       }
       if (withFigures.includes(path)) {

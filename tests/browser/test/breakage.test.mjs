@@ -1,8 +1,9 @@
 // The checks catch what they are for. A small book (fixture/, built with the
 // course's own book.toml and theme/) gets pages broken on purpose: a script
 // error, a request to another host, quizzes that cannot render, an image
-// without alt text, a figure whose text cannot be read. Each check must pass the fixture's sound pages
-// and fail each broken one, naming the fault.
+// without alt text, code or a figure whose text cannot be read. Each check
+// must pass the fixture's sound pages and fail each broken one, naming the
+// fault.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -62,6 +63,21 @@ const BROKEN = {
 {{#quiz quiz-type.toml}}
 `,
   'broken/quiz-type.toml': QUIZ,
+  // One string, after many tokens of other kinds, in a colour that cannot
+  // be read: sampling code (checkAccessibility's sampleCode) must not miss it.
+  'broken/code-colour.md': `# A code token that cannot be read
+
+<style>.hljs-string { color: #fdfdfd !important; }</style>
+
+\`\`\`rust,noplayground
+fn main() {
+    let one = 1;
+    let two = one + 1;
+    let three = two + 1;
+    println!("{three}");
+}
+\`\`\`
+`,
   'broken/figure.md': `# A figure with white text
 
 <figure class="diagram">
@@ -154,6 +170,8 @@ if (site) {
     // A runnable listing, a figure and a quiz, in the course's theme.
     assert.deepEqual(await checkErrors(session, 'demo/index.html'), []);
     assert.deepEqual(await checkAccessibility(session, 'demo/index.html', [LIGHT, DARK]), []);
+    const sampled = { reuse: true, sampleCode: true };
+    assert.deepEqual(await checkAccessibility(session, 'demo/index.html', [LIGHT, DARK], sampled), []);
     assert.deepEqual(await checkFigures(session, 'demo/index.html', [LIGHT, DARK]), []);
     assert.deepEqual(await checkQuizzes(session, 'demo/quiz.html'), []);
     assert.deepEqual(await checkPlayground(session, 'demo/index.html', { reuse: true }), []);
@@ -181,6 +199,11 @@ if (site) {
 
   test('an image without alt text fails the accessibility check', async () => {
     assertFound(await checkAccessibility(session, 'broken/no-alt.html', [LIGHT]), /critical image-alt/);
+  });
+
+  test('a code token that cannot be read fails the accessibility check, code sampled', async () => {
+    const problems = await checkAccessibility(session, 'broken/code-colour.html', [LIGHT], { sampleCode: true });
+    assertFound(problems, /light: serious color-contrast .*hljs-string/);
   });
 
   test('a figure whose text cannot be read fails the figure check', async () => {
