@@ -12,7 +12,8 @@ export const AXE_SCRIPT = { 'axe.min.js': require.resolve('axe-core/axe.min.js')
 export const FAILING = ['critical', 'serious'];
 
 /**
- * Runs axe-core on the page as it is now; returns its violations. `rules`:
+ * Runs axe-core on the page as it is now; returns its violations and what it
+ * could not judge (`incomplete`), each with every node. `rules`:
  * none for all rules, a list of rule ids to run only those, or { skip: ids }
  * to run all others. `context` is axe's: a selector, or { include, exclude }.
  */
@@ -22,7 +23,7 @@ export async function axe(page, context, rules) {
   }
   const results = await page.evaluate(
     ([ctx, rules]) => {
-      const options = { resultTypes: ['violations'] };
+      const options = { resultTypes: ['violations', 'incomplete'] };
       if (Array.isArray(rules)) {
         options.runOnly = { type: 'rule', values: rules };
       } else if (rules) {
@@ -32,5 +33,5 @@ export async function axe(page, context, rules) {
     },
     [context ?? null, rules ?? null],
   );
-  return results.violations;
+  return { violations: results.violations, incomplete: results.incomplete };
 }

@@ -116,8 +116,8 @@ export async function checkAccessibility(
   const context = (selectors) => (selectors.length ? { exclude: selectors.map((s) => [s]) } : undefined);
   for (const [index, theme] of themes.entries()) {
     await setTheme(session.page, theme);
-    const run = async (selectors, rules) => {
-      const found = await axeProblems(session.page, context(selectors), rules);
+    const run = async (selectors, rules, options) => {
+      const found = await axeProblems(session.page, context(selectors), rules, options);
       problems.push(...found.map((line) => `${theme}: ${line}`));
     };
     if (only || skip) {
@@ -126,8 +126,13 @@ export async function checkAccessibility(
       continue;
     }
     if (index === 0) await run(exclude, { skip: COLOUR_RULES });
-    if (sampleCode) await session.page.evaluate(markSameCode, CODE_SAME);
-    await run(sampleCode ? [...exclude, `[${CODE_SAME}]`] : exclude, COLOUR_RULES);
+    if (!sampleCode) {
+      await run(exclude, COLOUR_RULES);
+      continue;
+    }
+    // Each sample stands for its kind, so axe-core must judge every one.
+    await session.page.evaluate(markSameCode, CODE_SAME);
+    await run([...exclude, `[${CODE_SAME}]`], COLOUR_RULES, { judgeAll: 'pre' });
   }
   return problems;
 }
@@ -135,16 +140,36 @@ export async function checkAccessibility(
 /** The axe-core rules whose result can depend on the theme. */
 export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
-/** axe-core's critical and serious violations on the page as it is now. */
-export async function axeProblems(page, context, rules) {
-  const violations = await axe(page, context, rules);
-  return violations
+/**
+ * axe-core's critical and serious violations on the page as it is now. With
+ * `judgeAll`, a selector, every element inside what it matches must also be
+ * judged: one axe-core leaves incomplete there is a problem too.
+ */
+export async function axeProblems(page, context, rules, { judgeAll } = {}) {
+  const { violations, incomplete } = await axe(page, context, rules);
+  const problems = violations
     .filter((violation) => FAILING.includes(violation.impact))
     .map((violation) => {
       const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' '));
       const more = violation.nodes.length > 3 ? ` and ${violation.nodes.length - 3} more` : '';
       return `${violation.impact} ${violation.id} (${violation.help}): ${targets.join(', ')}${more}`;
     });
+  if (judgeAll) {
+    for (const result of incomplete) {
+      for (const node of result.nodes) {
+        const target = node.target.join(' ');
+        const inside = await page.evaluate(
+          ([t, within]) => Boolean(document.querySelector(t)?.closest(within)),
+          [target, judgeAll],
+        );
+        if (inside) {
+          const why = node.any.map((check) => check.message).join('; ');
+          problems.push(`${result.id} could not judge ${target}: ${why}`);
+        }
+      }
+    }
+  }
+  return problems;
 }
 
 /** The attribute that marks code elements like one axe-core checks already. */

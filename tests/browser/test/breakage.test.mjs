@@ -1,9 +1,9 @@
 // The checks catch what they are for. A small book (fixture/, built with the
 // course's own book.toml and theme/) gets pages broken on purpose: a script
 // error, a request to another host, quizzes that cannot render, an image
-// without alt text, code or a figure whose text cannot be read. Each check
-// must pass the fixture's sound pages and fail each broken one, naming the
-// fault.
+// without alt text, code or a figure whose text cannot be read, code whose
+// colour axe-core cannot judge. Each check must pass the fixture's sound
+// pages and fail each broken one, naming the fault.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -76,6 +76,16 @@ fn main() {
     let three = two + 1;
     println!("{three}");
 }
+\`\`\`
+`,
+  // A token axe-core cannot judge (text on a gradient) cannot stand for
+  // its kind: sampling must say so rather than pass it.
+  'broken/code-unjudged.md': `# A code token on a gradient
+
+<style>.hljs-number { background-image: linear-gradient(#ffffff, #e0e0e0); }</style>
+
+\`\`\`rust,noplayground
+const ANSWER: u32 = 42;
 \`\`\`
 `,
   'broken/figure.md': `# A figure with white text
@@ -204,6 +214,11 @@ if (site) {
   test('a code token that cannot be read fails the accessibility check, code sampled', async () => {
     const problems = await checkAccessibility(session, 'broken/code-colour.html', [LIGHT], { sampleCode: true });
     assertFound(problems, /light: serious color-contrast .*hljs-string/);
+  });
+
+  test('a sampled code token that axe-core cannot judge fails the accessibility check', async () => {
+    const problems = await checkAccessibility(session, 'broken/code-unjudged.html', [LIGHT], { sampleCode: true });
+    assertFound(problems, /light: color-contrast could not judge .*: .*background/i);
   });
 
   test('a figure whose text cannot be read fails the figure check', async () => {
