@@ -155,19 +155,20 @@ export async function axeProblems(page, context, rules, { judgeAll } = {}) {
       return `${violation.impact} ${violation.id} (${violation.help}): ${targets.join(', ')}${more}`;
     });
   if (judgeAll) {
-    for (const result of incomplete) {
-      for (const node of result.nodes) {
-        const target = node.target.join(' ');
-        const inside = await page.evaluate(
-          ([t, within]) => Boolean(document.querySelector(t)?.closest(within)),
-          [target, judgeAll],
-        );
-        if (inside) {
-          const why = node.any.map((check) => check.message).join('; ');
-          problems.push(`${result.id} could not judge ${target}: ${why}`);
-        }
-      }
-    }
+    const unjudged = incomplete.flatMap((result) =>
+      result.nodes.map((node) => ({
+        rule: result.id,
+        target: node.target.join(' '),
+        why: node.any.map((check) => check.message).join('; '),
+      })),
+    );
+    const inside = await page.evaluate(
+      ([targets, within]) => targets.map((t) => Boolean(document.querySelector(t)?.closest(within))),
+      [unjudged.map((u) => u.target), judgeAll],
+    );
+    unjudged
+      .filter((_, i) => inside[i])
+      .forEach(({ rule, target, why }) => problems.push(`${rule} could not judge ${target}: ${why}`));
   }
   return problems;
 }
@@ -178,7 +179,7 @@ const CODE_SAME = 'data-course-code-same';
 /**
  * Runs in the page: marks every element of its code blocks that is like one
  * met before it (see checkAccessibility's `sampleCode`), unless it holds one
- * not yet met; returns how many kinds there are.
+ * not yet met.
  */
 function markSameCode(attribute) {
   document.querySelectorAll(`[${attribute}]`).forEach((el) => el.removeAttribute(attribute));
@@ -217,7 +218,6 @@ function markSameCode(attribute) {
   for (const el of same) {
     if (!samples.some((sample) => el.contains(sample))) el.setAttribute(attribute, '');
   }
-  return kinds.size;
 }
 
 /**

@@ -12,12 +12,14 @@ const count = (text, pattern) => (text.match(pattern) ?? []).length;
 
 /** What print.html must hold of a page, read from the built page. */
 function expectation(dir, path) {
-  const main = mainHtml(readPage(dir, path));
+  const html = readPage(dir, path);
+  const main = mainHtml(html);
   const paragraphs = [...main.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => stripTags(m[1]));
+  const title = firstHeading(html);
   return {
     path,
-    title: firstHeading(readPage(dir, path)),
-    heading: squeeze(firstHeading(readPage(dir, path))),
+    title,
+    heading: squeeze(title),
     paragraph: squeeze(paragraphs.find((p) => p.length > 20) ?? ''),
     listings: count(main, /<pre[\s>]/g),
     figures: count(main, /<figure[\s>]/g),
