@@ -46,6 +46,12 @@ pub fn parse_listing(args: &str, files: &dyn Files) -> Result<Listing, String> {
         None => dir.join("src/lib.rs"),
     };
     let Some(source) = files.read(&file) else {
+        if args.value("file").is_none() {
+            return Err(format!(
+                "listing `{name}` has neither src/main.rs nor src/lib.rs: name the \
+                 file to show with `file=`"
+            ));
+        }
         return Err(format!("listing `{name}` has no file {}", file.display()));
     };
     if let Some(anchor) = &anchor {
