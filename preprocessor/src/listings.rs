@@ -332,6 +332,12 @@ mod tests {
         assert!(
             error("poll output=sample.txt").contains("sample.txt does not exist")
         );
+        let bare = files(&[("listings/a/bare/Cargo.toml", "")]);
+        let error = parse_listing("bare", &bare).unwrap_err();
+        assert!(
+            error.contains("neither src/main.rs nor src/lib.rs"),
+            "{error}"
+        );
     }
 
     #[test]
