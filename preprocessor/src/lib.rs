@@ -29,6 +29,7 @@ use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 
 pub mod directives;
 pub mod listings;
+pub mod markdown;
 pub mod notes;
 pub mod plan;
 pub mod quiz_assets;
