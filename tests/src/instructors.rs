@@ -25,15 +25,19 @@
 //! `PENDING` until it has them.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::LazyLock;
 
+use mdbook_course::directives;
+use mdbook_course::markdown::Page;
+use mdbook_course::notes::parse_minutes;
 use regex::Regex;
 
-use crate::markdown::{chapters, includes, normalize};
-use crate::{Problem, files_below, relative};
+use crate::markdown::{
+    Include, chapters_in, includes_in_text, normalize, read_chapters,
+};
+use crate::{Problem, Texts, files_below, relative};
 
 /// Where the instructor pages live, below the root.
 pub const INSTRUCTORS: &str = "src/instructors";
@@ -48,80 +52,47 @@ pub const EXERCISES: &str = "listings/exercises";
 /// the entry is removed.
 pub const PENDING: &[&str] = &[];
 
+/// Whether `page` (below `src/`) is in a chapter listed in `pending`.
+pub fn is_pending_in(pending: &[&str], page: &Path) -> bool {
+    pending.iter().any(|chapter| page.starts_with(chapter))
+}
+
 /// Whether `page` (below `src/`) is in a chapter listed in `PENDING`.
 pub fn is_pending(page: &Path) -> bool {
-    PENDING.iter().any(|chapter| page.starts_with(chapter))
+    is_pending_in(PENDING, page)
 }
 
 /// How a page opens its speaker notes; the preprocessor writes the HTML.
 pub const NOTES_OPEN: &str = "{{#speaker-notes";
 
-// ---------------------------------------------------------------------------
-// Markdown, read line by line
-
-/// A line of a page outside code fences, with its 1-based number.
-struct Line<'a> {
-    number: usize,
-    text: &'a str,
+/// The path below the root of `page`, a path below `src/`.
+fn source(page: &Path) -> PathBuf {
+    Path::new("src").join(page)
 }
 
-/// The lines of `text` that are not inside a ``` fence.
-fn prose_lines(text: &str) -> Vec<Line<'_>> {
-    let mut in_fence = false;
-    let mut lines = Vec::new();
-    for (index, text) in text.lines().enumerate() {
-        if text.trim_start().starts_with("```") {
-            in_fence = !in_fence;
-            continue;
-        }
-        if !in_fence {
-            lines.push(Line {
-                number: index + 1,
-                text,
-            });
-        }
-    }
-    lines
-}
-
-/// A Markdown heading: its level, its text and its `{#id}`, if it has one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
-    pub level: usize,
-    pub text: String,
-    pub id: Option<String>,
-}
-
-static HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.*?)\s*$").unwrap());
-static HEADING_ID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*\{#([A-Za-z0-9_-]+)[^}]*\}$").unwrap());
-
-pub fn heading(line: &str) -> Option<Heading> {
-    let caps = HEADING.captures(line)?;
-    let mut text = caps[2].to_string();
-    let id = HEADING_ID.captures(&text).map(|id| id[1].to_string());
-    if id.is_some() {
-        text = HEADING_ID.replace(&text, "").into_owned();
-    }
-    Some(Heading {
-        level: caps[1].len(),
-        text,
-        id,
-    })
-}
-
-static LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\]\(([^)\s#]+\.md)(?:#[^)]*)?\)").unwrap());
-
-/// The pages of the book, in the order `SUMMARY.md` lists them, as paths
-/// below `src/` (`key-definitions/questions.md`). Draft entries, `[Title]()`,
-/// have no page and are left out.
-pub fn summary_pages(root: &Path) -> Vec<PathBuf> {
-    let text = fs::read_to_string(root.join("src/SUMMARY.md")).unwrap_or_default();
-    LINK.captures_iter(&text)
-        .map(|caps| normalize(Path::new(&caps[1])))
+/// The pages `SUMMARY.md` lists, in its order, as paths below `src/`
+/// (`key-definitions/questions.md`). Draft entries, `[Title]()`, have no
+/// page and are left out.
+pub fn summary_pages_in(summary: &str) -> Vec<PathBuf> {
+    Page::parse(summary)
+        .links
+        .iter()
+        .filter(|link| !link.image)
+        .map(|link| link.dest.split('#').next().unwrap_or_default())
+        .filter(|dest| dest.ends_with(".md"))
+        .map(|dest| normalize(Path::new(dest)))
         .collect()
+}
+
+/// The pages of the book, in the order `SUMMARY.md` lists them.
+pub fn summary_pages(root: &Path) -> Vec<PathBuf> {
+    let mut texts = Texts::default();
+    texts.load(root, Path::new("src/SUMMARY.md"));
+    summary_of(&texts)
+}
+
+fn summary_of(texts: &Texts) -> Vec<PathBuf> {
+    summary_pages_in(texts.get(Path::new("src/SUMMARY.md")).unwrap_or_default())
 }
 
 // ---------------------------------------------------------------------------
@@ -150,139 +121,153 @@ pub fn page_slug(page: &Path) -> String {
         .join("-")
 }
 
-static LIST_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+)[.)]\s+\S").unwrap());
+/// The byte where the section of heading `index` ends: the next heading.
+fn section_end(page: &Page, index: usize, text: &str) -> usize {
+    page.headings
+        .get(index + 1)
+        .map_or(text.len(), |next| next.range.start)
+}
 
-/// The discussion questions of one page: the items of the numbered list
-/// under each heading called "Discussion". Items are numbered as the reader
-/// sees them: from the list's first number on, one by one.
-pub fn questions_on(root: &Path, page: &Path) -> (Vec<Question>, Vec<Problem>) {
-    let file = Path::new("src").join(page);
-    let text = fs::read_to_string(root.join(&file)).unwrap_or_default();
+/// The discussion questions of `page` (below `src/`), whose text is `text`:
+/// the items of each numbered list (at the top level) under a heading
+/// called "Discussion", up to the next heading. Items are numbered as the
+/// reader sees them: from their list's first number on, one by one.
+pub fn questions_in(page: &Path, text: &str) -> (Vec<Question>, Vec<Problem>) {
+    let parsed = Page::parse(text);
     let mut questions = Vec::new();
     let mut problems = Vec::new();
-    let mut under: Option<usize> = None; // line of the open Discussion heading
-    let mut next = 0;
-    let close = |under: Option<usize>, found: usize, problems: &mut Vec<_>| {
-        if let Some(line) = under
-            && found == 0
-        {
+    for (index, heading) in parsed.headings.iter().enumerate() {
+        if !heading.text.eq_ignore_ascii_case("discussion") {
+            continue;
+        }
+        let section = heading.range.end..section_end(&parsed, index, text);
+        let lists = parsed.lists.iter().filter(|list| {
+            list.depth == 0
+                && list.start.is_some()
+                && section.contains(&list.range.start)
+        });
+        let before = questions.len();
+        for list in lists {
+            let first = list.start.unwrap_or(1) as usize;
+            questions.extend((0..list.items.len()).map(|item| Question {
+                page: page.to_path_buf(),
+                number: first + item,
+            }));
+        }
+        if questions.len() == before {
             problems.push(Problem::new(
-                &file,
-                format!("line {line}: a Discussion heading with no numbered list"),
+                &source(page),
+                format!(
+                    "line {}: a Discussion heading with no numbered list",
+                    heading.line
+                ),
             ));
         }
-    };
-    let mut found = 0;
-    for line in prose_lines(&text) {
-        if let Some(heading) = heading(line.text) {
-            close(under, found, &mut problems);
-            under = heading
-                .text
-                .eq_ignore_ascii_case("discussion")
-                .then_some(line.number);
-            found = 0;
-            next = 0;
-            continue;
-        }
-        if under.is_none() {
-            continue;
-        }
-        if let Some(caps) = LIST_ITEM.captures(line.text) {
-            if found == 0 {
-                next = caps[1].parse().unwrap_or(1);
-            }
-            questions.push(Question {
-                page: page.to_path_buf(),
-                number: next,
-            });
-            next += 1;
-            found += 1;
-        }
     }
-    close(under, found, &mut problems);
     (questions, problems)
 }
 
-/// Every discussion question of the book, page by page in `SUMMARY.md`'s
-/// order. Pages not in `SUMMARY.md` are drafts, and not asked yet.
-pub fn discussion_questions(root: &Path) -> (Vec<Question>, Vec<Problem>) {
+/// The discussion questions of one page of the tree at `root`.
+pub fn questions_on(root: &Path, page: &Path) -> (Vec<Question>, Vec<Problem>) {
+    let mut texts = Texts::default();
+    texts.load(root, &source(page));
+    questions_in(page, texts.get(&source(page)).unwrap_or_default())
+}
+
+/// Every discussion question of the pages in `texts`, page by page in
+/// `SUMMARY.md`'s order. Pages not in `SUMMARY.md` are drafts, and not
+/// asked yet.
+pub fn discussion_questions_in(texts: &Texts) -> (Vec<Question>, Vec<Problem>) {
     let mut questions = Vec::new();
     let mut problems = Vec::new();
     let mut seen = BTreeSet::new();
-    for page in summary_pages(root) {
+    for page in summary_of(texts) {
         if page.starts_with("instructors") || !seen.insert(page.clone()) {
             continue;
         }
-        let (found, trouble) = questions_on(root, &page);
+        let text = texts.get(&source(&page)).unwrap_or_default();
+        let (found, trouble) = questions_in(&page, text);
         questions.extend(found);
         problems.extend(trouble);
     }
     (questions, problems)
 }
 
-/// A heading in the instructor pages whose id starts with `answer-`.
-#[derive(Debug, Clone)]
+/// Every discussion question of the book at `root`.
+pub fn discussion_questions(root: &Path) -> (Vec<Question>, Vec<Problem>) {
+    discussion_questions_in(&read_chapters(root))
+}
+
+/// A heading in the instructor pages with an id, written in the page, that
+/// starts with `answer-`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
     pub file: PathBuf,
     pub line: usize,
-    pub heading: Heading,
-    /// The words between this heading and the next.
+    pub id: String,
+    /// The heading's text, as the reader sees it.
+    pub title: String,
+    /// The words between this heading and the next, code aside.
     pub words: usize,
 }
 
-/// Every answer heading in the instructor pages.
-pub fn answers(root: &Path) -> Vec<Answer> {
-    let mut found = Vec::new();
-    for file in files_below(&root.join(INSTRUCTORS), ".md") {
-        let text = fs::read_to_string(&file).unwrap_or_default();
-        let shown = relative(root, &file);
-        let mut open: Option<Answer> = None;
-        for line in prose_lines(&text) {
-            if let Some(heading) = heading(line.text) {
-                found.extend(open.take());
-                if heading
-                    .id
-                    .as_deref()
-                    .is_some_and(|id| id.starts_with("answer-"))
-                {
-                    open = Some(Answer {
-                        file: shown.clone(),
-                        line: line.number,
-                        heading,
-                        words: 0,
-                    });
-                }
-            } else if let Some(answer) = open.as_mut() {
-                answer.words += line.text.split_whitespace().count();
+/// The answer headings of one instructor page.
+pub fn answers_in(file: &Path, text: &str) -> Vec<Answer> {
+    let page = Page::parse(text);
+    page.headings
+        .iter()
+        .enumerate()
+        .filter(|(_, heading)| {
+            heading.explicit_id && heading.id.starts_with("answer-")
+        })
+        .map(|(index, heading)| {
+            let body =
+                &page.prose[heading.range.end..section_end(&page, index, text)];
+            Answer {
+                file: file.to_path_buf(),
+                line: heading.line,
+                id: heading.id.clone(),
+                title: heading.text.clone(),
+                words: body.split_whitespace().count(),
             }
-        }
-        found.extend(open);
-    }
-    found
+        })
+        .collect()
+}
+
+/// Every answer heading in the instructor pages in `texts`.
+pub fn answers_of(texts: &Texts) -> Vec<Answer> {
+    texts
+        .below(INSTRUCTORS, ".md")
+        .flat_map(|(file, text)| answers_in(file, text))
+        .collect()
+}
+
+/// Every answer heading in the instructor pages of the tree at `root`.
+pub fn answers(root: &Path) -> Vec<Answer> {
+    answers_of(&read_chapters(root))
 }
 
 /// The fewest words an answer may have: a sentence or two at least.
 const ANSWER_WORDS: usize = 20;
 
-/// Every discussion question has exactly one answer in the instructor
-/// pages, and every answer answers a question that exists.
-pub fn check_discussion_answers(root: &Path) -> Vec<Problem> {
-    let (questions, mut problems) = discussion_questions(root);
-    let answers = answers(root);
-    let mut by_id: BTreeMap<String, Vec<&Answer>> = BTreeMap::new();
+/// Every discussion question of the pages in `texts` has exactly one
+/// answer in the instructor pages, unless its chapter is `pending`, and
+/// every answer answers a question that exists.
+pub fn discussion_answer_problems(texts: &Texts, pending: &[&str]) -> Vec<Problem> {
+    let (questions, mut problems) = discussion_questions_in(texts);
+    let answers = answers_of(texts);
+    let mut by_id: BTreeMap<&str, Vec<&Answer>> = BTreeMap::new();
     for answer in &answers {
-        let id = answer.heading.id.clone().unwrap_or_default();
-        by_id.entry(id).or_default().push(answer);
+        by_id.entry(&answer.id).or_default().push(answer);
     }
     let expected: BTreeMap<String, &Question> = questions
         .iter()
         .map(|question| (question.answer_id(), question))
         .collect();
     for (id, question) in &expected {
-        let page = Path::new("src").join(&question.page);
-        let Some(found) = by_id.get(id) else {
-            if is_pending(&question.page) {
+        let page = source(&question.page);
+        let Some(found) = by_id.get(id.as_str()) else {
+            if is_pending_in(pending, &question.page) {
                 continue;
             }
             problems.push(Problem::new(
@@ -313,7 +298,7 @@ pub fn check_discussion_answers(root: &Path) -> Vec<Problem> {
         for answer in found {
             let at = format!("line {}", answer.line);
             let title = format!("Question {}", question.number);
-            let rest = answer.heading.text.strip_prefix(&title);
+            let rest = answer.title.strip_prefix(&title);
             // "Question 3" but not "Question 30".
             let numbered = rest
                 .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()));
@@ -323,7 +308,7 @@ pub fn check_discussion_answers(root: &Path) -> Vec<Problem> {
                     format!(
                         "{at}: the heading of #{id} must start with \"{title}\", \
                          the number the reader sees, not {:?}",
-                        answer.heading.text
+                        answer.title
                     ),
                 ));
             }
@@ -344,7 +329,7 @@ pub fn check_discussion_answers(root: &Path) -> Vec<Problem> {
             counts
         });
     for answer in &answers {
-        let id = answer.heading.id.as_deref().unwrap_or_default();
+        let id = answer.id.as_str();
         if expected.contains_key(id) {
             continue;
         }
@@ -371,63 +356,87 @@ pub fn check_discussion_answers(root: &Path) -> Vec<Problem> {
     problems
 }
 
+/// Every discussion question has exactly one answer in the instructor
+/// pages, and every answer answers a question that exists.
+pub fn check_discussion_answers(root: &Path) -> Vec<Problem> {
+    discussion_answer_problems(&read_chapters(root), PENDING)
+}
+
 // ---------------------------------------------------------------------------
 // Speaker notes
 
 /// One speaker-notes block on a page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notes {
     pub line: usize,
-    /// `minutes=N`, if given.
-    pub timing: Option<u32>,
+    /// `minutes=N`, if given: as the preprocessor reads them.
+    pub timing: Result<Option<u32>, String>,
 }
 
-static NOTES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\{\{#speaker-notes(?:\s+minutes=(\d+))?\s*\}\}").unwrap()
-});
-
-/// The speaker-notes blocks of a page, and what is wrong with their form.
-/// The preprocessor checks the rest: that each block is closed, and that
-/// its minutes are in one plan.
-pub fn notes_on(root: &Path, file: &Path) -> (Vec<Notes>, Vec<Problem>) {
-    let text = fs::read_to_string(root.join(file)).unwrap_or_default();
-    let mut notes = Vec::new();
+/// The speaker-notes blocks of a page, found as the preprocessor finds
+/// them, and what is wrong with their form. The preprocessor fails the
+/// build on the rest: a block not closed, minutes in no plan or in two.
+pub fn notes_in(file: &Path, text: &str) -> (Vec<Notes>, Vec<Problem>) {
     let mut problems = Vec::new();
-    for line in prose_lines(&text) {
-        let trimmed = line.text.trim();
-        if let Some(caps) = NOTES.captures(trimmed) {
-            notes.push(Notes {
-                line: line.number,
-                timing: caps.get(1).and_then(|m| m.as_str().parse().ok()),
-            });
-        } else if trimmed.starts_with("<details")
-            && trimmed.contains("speaker-notes")
-        {
-            problems.push(Problem::new(
-                file,
-                format!(
-                    "line {}: speaker notes written in HTML: write \
-                     `{NOTES_OPEN} minutes=N}}}}` ... `{{{{/speaker-notes}}}}`",
-                    line.number
-                ),
-            ));
+    let notes = match directives::find(text) {
+        Ok(found) => found
+            .iter()
+            .filter(|directive| directive.name == "speaker-notes")
+            .map(|directive| Notes {
+                line: directive.line,
+                timing: parse_minutes(directive.args),
+            })
+            .collect(),
+        Err(malformed) => {
+            let message = format!("line {}: {}", malformed.line, malformed.message);
+            problems.push(Problem::new(file, message));
+            Vec::new()
         }
+    };
+    for note in &notes {
+        if let Err(message) = &note.timing {
+            problems
+                .push(Problem::new(file, format!("line {}: {message}", note.line)));
+        }
+    }
+    let page = Page::parse(text);
+    let html = page.html_blocks.iter().chain(&page.inline_html);
+    for html in html.filter(|html| {
+        html.text.contains("<details") && html.text.contains("speaker-notes")
+    }) {
+        problems.push(Problem::new(
+            file,
+            format!(
+                "line {}: speaker notes written in HTML: write \
+                 `{NOTES_OPEN} minutes=N}}}}` ... `{{{{/speaker-notes}}}}`",
+                html.line
+            ),
+        ));
     }
     (notes, problems)
 }
 
-/// Every page of `SUMMARY.md` that a class reads (all but the exercises and
-/// the instructor pages) has one speaker-notes block that gives its minutes
-/// (the preprocessor then puts it in exactly one session plan).
-pub fn check_speaker_notes(root: &Path) -> Vec<Problem> {
+/// The speaker-notes blocks of a page of the tree at `root` (`file` is
+/// below the root).
+pub fn notes_on(root: &Path, file: &Path) -> (Vec<Notes>, Vec<Problem>) {
+    let mut texts = Texts::default();
+    texts.load(root, file);
+    notes_in(file, texts.get(file).unwrap_or_default())
+}
+
+/// Every chapter in `texts` has at most one speaker-notes block, in the
+/// directive's form; every page of `SUMMARY.md` that a class reads (all but
+/// the exercises, the instructor pages and `pending` chapters) has one that
+/// gives its minutes (the preprocessor then puts it in exactly one session
+/// plan).
+pub fn speaker_notes_problems(texts: &Texts, pending: &[&str]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for chapter in chapters(root) {
-        let file = relative(root, &chapter);
-        let (notes, trouble) = notes_on(root, &file);
+    for (file, text) in chapters_in(texts) {
+        let (notes, trouble) = notes_in(file, text);
         problems.extend(trouble);
         if notes.len() > 1 {
             problems.push(Problem::new(
-                &file,
+                file,
                 format!(
                     "{} speaker-notes blocks: a page has one, at its end",
                     notes.len()
@@ -435,22 +444,24 @@ pub fn check_speaker_notes(root: &Path) -> Vec<Problem> {
             ));
         }
     }
-    let taught: Vec<PathBuf> = summary_pages(root)
-        .into_iter()
-        .filter(|page| {
-            !page.starts_with("instructors") && !page.starts_with("exercises")
-        })
-        .filter(|page| !is_pending(page))
-        .collect();
-    for page in &taught {
-        let file = Path::new("src").join(page);
-        match notes_on(root, &file).0.first() {
+    let taught = summary_of(texts).into_iter().filter(|page| {
+        !page.starts_with("instructors")
+            && !page.starts_with("exercises")
+            && !is_pending_in(pending, page)
+    });
+    for page in taught {
+        let file = source(&page);
+        let text = texts.get(&file).unwrap_or_default();
+        match notes_in(&file, text).0.first() {
             None => problems.push(Problem::new(
                 &file,
                 "a page the class reads has no speaker notes: end it with a \
                  `{{#speaker-notes minutes=N}}` block",
             )),
-            Some(Notes { line, timing: None }) => problems.push(Problem::new(
+            Some(Notes {
+                line,
+                timing: Ok(None),
+            }) => problems.push(Problem::new(
                 &file,
                 format!(
                     "line {line}: a page the class reads gives its minutes in its \
@@ -464,16 +475,19 @@ pub fn check_speaker_notes(root: &Path) -> Vec<Problem> {
     problems
 }
 
-/// Each chapter in `pending` (the tree's `PENDING`) is in `SUMMARY.md` and
-/// still lacks an answer or speaker notes; once it has them all, it must
-/// leave the list.
-pub fn check_pending_chapters(root: &Path, pending: &[&str]) -> Vec<Problem> {
+pub fn check_speaker_notes(root: &Path) -> Vec<Problem> {
+    speaker_notes_problems(&read_chapters(root), PENDING)
+}
+
+/// Each chapter in `pending` is in `SUMMARY.md` and still lacks an answer
+/// or speaker notes; once it has them all, it must leave the list.
+pub fn pending_chapter_problems(texts: &Texts, pending: &[&str]) -> Vec<Problem> {
     let file = Path::new("tests/src/instructors.rs");
-    let pages = summary_pages(root);
-    let (questions, _) = discussion_questions(root);
-    let answered: BTreeSet<String> = answers(root)
+    let pages = summary_of(texts);
+    let (questions, _) = discussion_questions_in(texts);
+    let answered: BTreeSet<String> = answers_of(texts)
         .into_iter()
-        .filter_map(|answer| answer.heading.id)
+        .map(|answer| answer.id)
         .collect();
     let mut problems = Vec::new();
     for chapter in pending {
@@ -494,9 +508,11 @@ pub fn check_pending_chapters(root: &Path, pending: &[&str]) -> Vec<Problem> {
             .iter()
             .filter(|q| q.page.starts_with(chapter))
             .any(|q| !answered.contains(&q.answer_id()));
-        let unnoted = in_chapter
-            .iter()
-            .any(|page| notes_on(root, &Path::new("src").join(page)).0.is_empty());
+        let unnoted = in_chapter.iter().any(|page| {
+            let file = source(page);
+            let text = texts.get(&file).unwrap_or_default();
+            notes_in(&file, text).0.is_empty()
+        });
         if !unanswered && !unnoted {
             problems.push(Problem::new(
                 file,
@@ -508,6 +524,13 @@ pub fn check_pending_chapters(root: &Path, pending: &[&str]) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// Each chapter in `pending` (the tree's `PENDING`) is in `SUMMARY.md` and
+/// still lacks an answer or speaker notes; once it has them all, it must
+/// leave the list.
+pub fn check_pending_chapters(root: &Path, pending: &[&str]) -> Vec<Problem> {
+    pending_chapter_problems(&read_chapters(root), pending)
 }
 
 // ---------------------------------------------------------------------------
@@ -523,32 +546,36 @@ pub fn exercise_dirs(root: &Path) -> Vec<PathBuf> {
 
 static ANCHOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"ANCHOR:\s*([\w-]+)").unwrap());
-static RUSTDOC_INCLUDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\{\{#(?:rustdoc_include|playground)\s+([^}\s:]+)").unwrap()
-});
 
 /// The command that tests a reader's answer, as each exercise page says it.
 pub fn test_command(name: &str) -> String {
     format!("cargo test -p {name} -- --include-ignored")
 }
 
-/// Each exercise crate has a `solution` feature, `starter*` and `solution*`
-/// anchors in `src/lib.rs`, and tests in `tests/`. One page (the exercise)
-/// includes every `starter*` anchor and every test file, says the command
-/// that tests an answer, and includes nothing else of `src/lib.rs`; another
-/// page (the solution) includes every `solution*` anchor.
-pub fn check_exercise_pages(root: &Path) -> Vec<Problem> {
+/// Each exercise crate in `texts` has a `solution` feature, `starter*` and
+/// `solution*` anchors in `src/lib.rs`, and tests in `tests/`. One page
+/// (the exercise) includes every `starter*` anchor and every test file,
+/// says the command that tests an answer, and includes nothing else of
+/// `src/lib.rs`, and not with `rustdoc_include`, which would hide the
+/// solution in the page; another page (the solution) includes every
+/// `solution*` anchor.
+pub fn exercise_page_problems(texts: &Texts) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let all = includes(root);
-    for dir in exercise_dirs(root) {
-        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let manifest = relative(root, &dir.join("Cargo.toml"));
+    let all: Vec<Include> = chapters_in(texts)
+        .flat_map(|(chapter, text)| includes_in_text(chapter, text))
+        .collect();
+    let dirs: Vec<&Path> = texts
+        .below(EXERCISES, "/Cargo.toml")
+        .filter_map(|(manifest, _)| manifest.parent())
+        .collect();
+    for dir in dirs {
+        let name = dir.file_name().unwrap_or_default().to_string_lossy();
+        let manifest = dir.join("Cargo.toml");
         let lib = dir.join("src/lib.rs");
-        let shown_lib = relative(root, &lib);
         let mut problem = |file: &Path, message: String| {
             problems.push(Problem::new(file, message));
         };
-        let toml = fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
+        let toml = texts.get(&manifest).unwrap_or_default();
         let has_feature = toml
             .parse::<toml::Table>()
             .ok()
@@ -562,9 +589,9 @@ pub fn check_exercise_pages(root: &Path) -> Vec<Problem> {
                     .into(),
             );
         }
-        let source = fs::read_to_string(&lib).unwrap_or_default();
+        let source = texts.get(&lib).unwrap_or_default();
         let anchors: BTreeSet<String> = ANCHOR
-            .captures_iter(&source)
+            .captures_iter(source)
             .map(|caps| caps[1].to_string())
             .collect();
         let starters: Vec<&String> = anchors
@@ -577,13 +604,16 @@ pub fn check_exercise_pages(root: &Path) -> Vec<Problem> {
             .collect();
         if starters.is_empty() || solutions.is_empty() {
             problem(
-                &shown_lib,
+                &lib,
                 "an exercise's src/lib.rs needs `starter` and `solution` anchors"
                     .into(),
             );
             continue;
         }
-        let tests = files_below(&dir.join("tests"), ".rs");
+        let tests: Vec<&Path> = texts
+            .below(dir.join("tests"), ".rs")
+            .map(|(test, _)| test)
+            .collect();
         if tests.is_empty() {
             problem(
                 &manifest,
@@ -591,10 +621,10 @@ pub fn check_exercise_pages(root: &Path) -> Vec<Problem> {
             );
         }
         // The pages that include an anchor of src/lib.rs, and which anchors.
-        let mut pages: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
+        let mut pages: BTreeMap<&Path, BTreeSet<String>> = BTreeMap::new();
         for include in all.iter().filter(|i| i.target == lib) {
             pages
-                .entry(include.chapter.clone())
+                .entry(&include.chapter)
                 .or_default()
                 .insert(include.anchor.clone().unwrap_or_default());
         }
@@ -604,17 +634,16 @@ pub fn check_exercise_pages(root: &Path) -> Vec<Problem> {
         let solution = pages
             .iter()
             .find(|(_, shown)| solutions.iter().all(|a| shown.contains(*a)));
-        let Some((exercise, shown)) = exercise else {
+        let Some((&page, shown)) = exercise else {
             problem(
-                &shown_lib,
+                &lib,
                 format!("no page includes all of its starter anchors {starters:?}"),
             );
             continue;
         };
-        let page = relative(root, exercise);
-        if solution.is_none_or(|(solution, _)| solution == exercise) {
+        if solution.is_none_or(|(solution, _)| *solution == page) {
             problem(
-                &shown_lib,
+                &lib,
                 format!(
                     "no page other than {} includes all of its solution anchors \
                      {solutions:?}",
@@ -625,7 +654,7 @@ pub fn check_exercise_pages(root: &Path) -> Vec<Problem> {
         for anchor in shown {
             if anchor.is_empty() || anchor.starts_with("solution") {
                 problem(
-                    &page,
+                    page,
                     format!(
                         "the exercise page shows {}, which holds the solution: \
                          include only its setup and starter anchors",
@@ -638,36 +667,29 @@ pub fn check_exercise_pages(root: &Path) -> Vec<Problem> {
                 );
             }
         }
-        let text = fs::read_to_string(exercise).unwrap_or_default();
-        for caps in RUSTDOC_INCLUDE.captures_iter(&text) {
-            if normalize(&exercise.parent().unwrap().join(&caps[1])) == lib {
-                problem(
-                    &page,
-                    "rustdoc_include hides the rest of src/lib.rs in the page, \
-                     the solution too: use {{#include}} on the exercise page"
-                        .into(),
-                );
-            }
+        let on_page = || all.iter().filter(|i| i.chapter == page);
+        for _ in on_page().filter(|i| i.target == lib && i.directive != "include") {
+            problem(
+                page,
+                "rustdoc_include hides the rest of src/lib.rs in the page, \
+                 the solution too: use {{#include}} on the exercise page"
+                    .into(),
+            );
         }
-        let included: BTreeSet<PathBuf> = all
-            .iter()
-            .filter(|i| &i.chapter == exercise)
-            .map(|i| i.target.clone())
-            .collect();
+        let included: BTreeSet<&Path> =
+            on_page().map(|i| i.target.as_path()).collect();
         for test in &tests {
             if !included.contains(test) {
                 problem(
-                    &page,
-                    format!(
-                        "the exercise page must show {}",
-                        relative(root, test).display()
-                    ),
+                    page,
+                    format!("the exercise page must show {}", test.display()),
                 );
             }
         }
+        let text = texts.get(page).unwrap_or_default();
         if !text.contains(&test_command(&name)) {
             problem(
-                &page,
+                page,
                 format!(
                     "the exercise page must tell the reader to run `{}`",
                     test_command(&name)
@@ -676,6 +698,14 @@ pub fn check_exercise_pages(root: &Path) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// The exercise pages of the tree at `root`: see `exercise_page_problems`.
+pub fn check_exercise_pages(root: &Path) -> Vec<Problem> {
+    let mut texts = read_chapters(root);
+    texts.load_below(root, EXERCISES, ".toml");
+    texts.load_below(root, EXERCISES, ".rs");
+    exercise_page_problems(&texts)
 }
 
 /// How one test ended.
