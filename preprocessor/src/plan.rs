@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use crate::markdown::Page;
 
 /// One segment as the plan page writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,45 +32,33 @@ type Link = (String, Range<usize>);
 /// A row that could not be read: its line in the body, and why.
 pub type Misread = (usize, String);
 
-/// Reads the list in a plan's body. Its Markdown is parsed here, and only
-/// the list's top-level items are read.
+/// Reads the list in a plan's body with the course's Markdown reader; only
+/// the list's top-level items are rows, and nothing may stand beside it.
 pub fn parse_plan(body: &str) -> Result<Vec<Row>, Misread> {
-    let line_at = |offset: usize| body[..offset].matches('\n').count();
+    let page = Page::parse(body);
+    let line_at = |offset: usize| page.line(offset) - 1;
+    let top_lists: Vec<_> =
+        page.lists.iter().filter(|list| list.depth == 0).collect();
+    let outside = (0..body.len()).find(|&at| {
+        !body.as_bytes()[at].is_ascii_whitespace()
+            && !top_lists.iter().any(|list| list.range.contains(&at))
+    });
+    if let Some(at) = outside {
+        return Err((line_at(at), "a plan holds only its list of segments".into()));
+    }
     let mut rows = Vec::new();
-    let mut depth = 0;
-    // The open item's start, and its first link.
-    let mut item: Option<(usize, Option<Link>)> = None;
-    for (event, range) in Parser::new(body).into_offset_iter() {
-        match event {
-            Event::Start(Tag::List(_)) => depth += 1,
-            Event::End(TagEnd::List(_)) => depth -= 1,
-            Event::Start(Tag::Item) if depth == 1 => {
-                item = Some((range.start, None))
-            }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                if let Some((_, link @ None)) = item.as_mut() {
-                    *link = Some((dest_url.to_string(), range));
-                }
-            }
-            Event::End(TagEnd::Item) if depth == 1 => {
-                let (start, link) = item.take().expect("an item was opened");
-                let row = parse_row(body, start..range.end, link)
-                    .map_err(|message| (line_at(start), message))?;
-                rows.push(Row {
-                    line: line_at(start),
-                    ..row
-                });
-            }
-            _ if depth == 0
-                && !matches!(event, Event::SoftBreak | Event::HardBreak) =>
-            {
-                return Err((
-                    line_at(range.start),
-                    "a plan holds only its list of segments".into(),
-                ));
-            }
-            _ => {}
-        }
+    for item in top_lists.iter().flat_map(|list| &list.items) {
+        let link = item
+            .links
+            .iter()
+            .find(|link| !link.image)
+            .map(|link| (link.dest.clone(), link.range.clone()));
+        let row = parse_row(body, item.range.clone(), link)
+            .map_err(|message| (line_at(item.range.start), message))?;
+        rows.push(Row {
+            line: line_at(item.range.start),
+            ..row
+        });
     }
     Ok(rows)
 }
@@ -227,6 +215,28 @@ mod tests {
         let (line, message) =
             parse_plan("- Break, 5 minutes\n\nProse.\n").unwrap_err();
         assert_eq!((line, message.contains("only its list")), (2, true));
+    }
+
+    #[test]
+    fn code_headings_and_html_beside_the_list_are_refused_at_their_line() {
+        for (body, line) in [
+            ("```\n- Break, 5 minutes\n```\n", 0),
+            ("- Break, 5 minutes\n\n## Later\n", 2),
+            ("\n<div>x</div>\n\n- Break, 5 minutes\n", 1),
+            ("- Break, 5 minutes\n\n> a quote\n", 2),
+        ] {
+            let (at, message) = parse_plan(body).unwrap_err();
+            assert_eq!(
+                (at, message.as_str()),
+                (line, "a plan holds only its list of segments"),
+                "{body}"
+            );
+        }
+        // Blank lines and a lazy continuation line stay in the list.
+        let rows = parse_plan("\n- Break,\n5 minutes\n\n\n- Lunch, 30 minutes\n\n");
+        let minutes: Vec<Timing> =
+            rows.unwrap().into_iter().map(|row| row.timing).collect();
+        assert_eq!(minutes, [Timing::Minutes(5), Timing::Minutes(30)]);
     }
 
     #[test]

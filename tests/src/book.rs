@@ -9,7 +9,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 
 use crate::markdown::normalize;
-use crate::{Problem, files_below, relative};
+use crate::{Problem, Texts, files_below, relative};
 
 /// Builds the site of the tree at `root` into `out`, as `cargo xtask site`
 /// does (the book and the listings archive); returns the build log. The
@@ -63,32 +63,32 @@ pub fn check_build_log(root: &Path, log: &str) -> Vec<Problem> {
     )]
 }
 
+/// The keys `[preprocessor.quiz]` may set: mdBook's own for any
+/// preprocessor, and those of mdbook-quiz 0.5.0's `QuizConfig`.
+const QUIZ_KEYS: [&str; 13] = [
+    "command",
+    "before",
+    "after",
+    "renderers",
+    "optional",
+    "fullscreen",
+    "cache_answers",
+    "default_language",
+    "spellcheck",
+    "more_words",
+    "show_bug_reporter",
+    "initial_text",
+    "dev_mode",
+];
+
 /// mdbook-quiz silently ignores a misspelt key (it reads `cache_answers`,
-/// not `cache-answers`): only the keys of mdbook-quiz 0.5.0 may be set.
-pub fn check_quiz_config(root: &Path) -> Vec<Problem> {
-    const KNOWN: [&str; 13] = [
-        // mdBook's own keys for any preprocessor
-        "command",
-        "before",
-        "after",
-        "renderers",
-        "optional",
-        // mdbook-quiz 0.5.0's QuizConfig
-        "fullscreen",
-        "cache_answers",
-        "default_language",
-        "spellcheck",
-        "more_words",
-        "show_bug_reporter",
-        "initial_text",
-        "dev_mode",
-    ];
-    let text = fs::read_to_string(root.join("book.toml")).unwrap_or_default();
-    let config: toml::Table = match text.parse() {
+/// not `cache-answers`): only the keys of mdbook-quiz 0.5.0 may be set in
+/// `book_toml`, the text of `book.toml`.
+pub fn quiz_config_problems(book_toml: &str) -> Vec<Problem> {
+    let file = Path::new("book.toml");
+    let config: toml::Table = match book_toml.parse() {
         Ok(config) => config,
-        Err(error) => {
-            return vec![Problem::new(Path::new("book.toml"), error.to_string())];
-        }
+        Err(error) => return vec![Problem::new(file, error.to_string())],
     };
     let quiz = config
         .get("preprocessor")
@@ -96,44 +96,50 @@ pub fn check_quiz_config(root: &Path) -> Vec<Problem> {
         .and_then(|quiz| quiz.as_table());
     quiz.into_iter()
         .flat_map(|quiz| quiz.keys())
-        .filter(|key| !KNOWN.contains(&key.as_str()))
+        .filter(|key| !QUIZ_KEYS.contains(&key.as_str()))
         .map(|key| {
             Problem::new(
-                Path::new("book.toml"),
+                file,
                 format!(
-                    "[preprocessor.quiz] has no key `{key}`; it knows {KNOWN:?}"
+                    "[preprocessor.quiz] has no key `{key}`; it knows {QUIZ_KEYS:?}"
                 ),
             )
         })
         .collect()
 }
 
+pub fn check_quiz_config(root: &Path) -> Vec<Problem> {
+    let text = fs::read_to_string(root.join("book.toml")).unwrap_or_default();
+    quiz_config_problems(&text)
+}
+
 /// mdbook-quiz writes an `id` into each question that lacks one while it
-/// builds: a quiz without them would leave the checkout dirty.
-pub fn check_quiz_ids(root: &Path) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    for quiz in files_below(&root.join("src"), ".toml") {
-        let text = fs::read_to_string(&quiz).unwrap_or_default();
-        let parsed: Result<toml::Table, _> = text.parse();
-        let questions = parsed.as_ref().ok().and_then(|t| t.get("questions"));
-        let Some(questions) = questions.and_then(|q| q.as_array()) else {
-            problems.push(Problem::new(
-                &relative(root, &quiz),
-                "not a quiz with questions",
-            ));
-            continue;
-        };
-        let without = questions.iter().filter(|q| q.get("id").is_none()).count();
-        if without > 0 {
-            problems.push(Problem::new(
-                &relative(root, &quiz),
-                format!(
-                    "{without} question(s) have no id: build the book and commit"
-                ),
-            ));
-        }
+/// builds: a quiz without them would leave the checkout dirty. `text` is
+/// the quiz at `file`.
+pub fn quiz_id_problems(file: &Path, text: &str) -> Vec<Problem> {
+    let parsed: Result<toml::Table, _> = text.parse();
+    let questions = parsed.as_ref().ok().and_then(|t| t.get("questions"));
+    let Some(questions) = questions.and_then(|q| q.as_array()) else {
+        return vec![Problem::new(file, "not a quiz with questions")];
+    };
+    let without = questions.iter().filter(|q| q.get("id").is_none()).count();
+    if without == 0 {
+        return Vec::new();
     }
-    problems
+    vec![Problem::new(
+        file,
+        format!("{without} question(s) have no id: build the book and commit"),
+    )]
+}
+
+/// Every quiz below `src/` keeps the ids of its questions.
+pub fn check_quiz_ids(root: &Path) -> Vec<Problem> {
+    let mut texts = Texts::default();
+    texts.load_below(root, "src", ".toml");
+    texts
+        .below("src", ".toml")
+        .flat_map(|(quiz, text)| quiz_id_problems(quiz, text))
+        .collect()
 }
 
 static LINK: LazyLock<Regex> =
@@ -253,4 +259,51 @@ fn decode(text: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(problems: &[Problem]) -> Vec<String> {
+        problems.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn quiz_config_keys_are_those_mdbook_quiz_reads() {
+        let config = "[book]\ntitle = \"x\"\n\n[preprocessor.quiz]\n\
+                      after = [\"links\"]\ncache_answers = true\n\
+                      cache-answers = true\n\n[preprocessor.course]\nkeep = 1\n";
+        assert_eq!(
+            messages(&quiz_config_problems(config)),
+            [format!(
+                "book.toml: [preprocessor.quiz] has no key `cache-answers`; it knows \
+                 {QUIZ_KEYS:?}"
+            )]
+        );
+        assert_eq!(quiz_config_problems("[book]\n"), []);
+        let broken = quiz_config_problems("[preprocessor.quiz\n");
+        assert_eq!(broken.len(), 1);
+        assert_eq!(broken[0].file, Path::new("book.toml"));
+    }
+
+    #[test]
+    fn every_quiz_question_has_an_id() {
+        let quiz = Path::new("src/q.toml");
+        let with_ids = "[[questions]]\nid = \"a\"\ntype = \"Tracing\"\n";
+        assert_eq!(quiz_id_problems(quiz, with_ids), []);
+        let without =
+            format!("{with_ids}\n[[questions]]\ntype = \"x\"\n\n[[questions]]\n");
+        assert_eq!(
+            messages(&quiz_id_problems(quiz, &without)),
+            ["src/q.toml: 2 question(s) have no id: build the book and commit"]
+        );
+        for not_a_quiz in ["title = \"x\"\n", "questions = 3\n", "[[questions]"] {
+            assert_eq!(
+                messages(&quiz_id_problems(quiz, not_a_quiz)),
+                ["src/q.toml: not a quiz with questions"],
+                "{not_a_quiz}"
+            );
+        }
+    }
 }

@@ -877,3 +877,411 @@ pub fn check_exercises(root: &Path, target_dir: &Path) -> Vec<Problem> {
     }
     problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each problem as `file: message`.
+    fn messages(problems: &[Problem]) -> Vec<String> {
+        problems.iter().map(ToString::to_string).collect()
+    }
+
+    const SUMMARY: &str = "# Summary\n\n[Intro](index.md)\n\n\
+                           - [Questions](demo/questions.md#top)\n\
+                           - [Draft]()\n\
+                           - [Exercise](exercises/one.md)\n\n\
+                           # For instructors\n\n\
+                           - [Answers](instructors/answers.md)\n";
+
+    const QUESTIONS: &str = "# Questions\n\n\
+                             ```markdown\n## Discussion\n\n1. Not a question.\n```\n\n\
+                             ## Discussion\n\n\
+                             - a bullet, not a question\n\n\
+                             3. Why sleep?\n   1. A nested list is part of it.\n\
+                             4. Why block?\n\n\
+                             {{#speaker-notes minutes=5}}\n- One question.\n{{/speaker-notes}}\n";
+
+    /// An answer of at least 20 words, code aside.
+    const LONG: &str = "The thread is off the processor while it sleeps, so it uses \
+                        no CPU time at all until the system wakes it again.";
+
+    fn answer(number: usize, id_number: usize, body: &str) -> String {
+        format!(
+            "### Question {number}: x {{#answer-demo-questions-{id_number}}}\n\n{body}\n\n"
+        )
+    }
+
+    fn tree(answers: &str) -> Texts {
+        Texts::new([
+            ("src/SUMMARY.md", SUMMARY),
+            (
+                "src/index.md",
+                "# Intro\n\n{{#speaker-notes minutes=1}}\n{{/speaker-notes}}\n",
+            ),
+            ("src/demo/questions.md", QUESTIONS),
+            (
+                "src/exercises/one.md",
+                "# One\n\n## Discussion\n\n1. Asked.\n",
+            ),
+            (
+                "src/draft.md",
+                "# Draft\n\n## Discussion\n\n1. Not asked yet.\n",
+            ),
+            ("src/instructors/answers.md", answers),
+        ])
+    }
+
+    fn sound_answers() -> String {
+        format!(
+            "# Answers\n\n{}{}{}",
+            answer(3, 3, LONG),
+            answer(4, 4, LONG),
+            "### Question 1: x {#answer-exercises-one-1}\n\n".to_string()
+                + LONG
+                + "\n\n"
+        )
+    }
+
+    #[test]
+    fn summary_pages_are_its_links_to_pages_without_drafts() {
+        let pages = summary_pages_in(
+            "# Summary\n\n[A](./a.md)\n\n- [B](b/c.md#part)\n- [Draft]()\n\
+             - [Site](https://example.com)\n- ![logo](logo.svg)\n\n```\n[D](d.md)\n```\n",
+        );
+        assert_eq!(pages, [PathBuf::from("a.md"), PathBuf::from("b/c.md")]);
+    }
+
+    #[test]
+    fn questions_are_top_level_numbered_items_under_discussion_headings() {
+        let (questions, problems) =
+            questions_in(Path::new("demo/questions.md"), QUESTIONS);
+        let numbers: Vec<usize> = questions.iter().map(|q| q.number).collect();
+        // Numbered from the list's first number; the nested list and the
+        // list in the code block are not questions.
+        assert_eq!(numbers, [3, 4]);
+        assert_eq!(questions[0].answer_id(), "answer-demo-questions-3");
+        assert_eq!(problems, []);
+    }
+
+    #[test]
+    fn a_discussion_heading_without_a_numbered_list_is_named() {
+        let text = "# Q\n\n## Discussion\n\n- only bullets\n\n## Next\n\n1. Not under it.\n";
+        let (questions, problems) = questions_in(Path::new("q.md"), text);
+        assert_eq!(questions, []);
+        assert_eq!(
+            messages(&problems),
+            ["src/q.md: line 3: a Discussion heading with no numbered list"]
+        );
+    }
+
+    #[test]
+    fn the_sound_tree_has_an_answer_for_each_question_asked() {
+        // The draft's question is not asked: it is in no SUMMARY.md entry.
+        let problems = discussion_answer_problems(&tree(&sound_answers()), &[]);
+        assert_eq!(messages(&problems), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_question_without_an_answer_is_named_unless_its_chapter_is_pending() {
+        let answers = format!("# Answers\n\n{}", answer(3, 3, LONG));
+        let texts = tree(&answers);
+        let problems = discussion_answer_problems(&texts, &["exercises"]);
+        assert_eq!(
+            messages(&problems),
+            [
+                "src/demo/questions.md: discussion question 4 has no answer in \
+                 src/instructors/: add a heading `### Question 4: ... \
+                 {#answer-demo-questions-4}`"
+            ]
+        );
+        let problems = discussion_answer_problems(&texts, &[]);
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+    }
+
+    #[test]
+    fn an_answer_to_no_question_is_named_with_what_the_page_has() {
+        let answers = sound_answers()
+            + &answer(5, 5, LONG)
+            + "### Question 1: y {#answer-gone-page-1}\n\n"
+            + LONG;
+        let problems = discussion_answer_problems(&tree(&answers), &[]);
+        assert_eq!(
+            messages(&problems),
+            [
+                "src/instructors/answers.md: line 15: #answer-demo-questions-5 \
+                 answers a question that does not exist: the page demo-questions \
+                 has 2 discussion question(s)",
+                "src/instructors/answers.md: line 19: #answer-gone-page-1 answers \
+                 a question that does not exist: no page in SUMMARY.md has a \
+                 Discussion list by that name",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_answer_under_the_wrong_number_or_too_short_is_named() {
+        let answers = sound_answers().replace("### Question 4:", "### Question 40:")
+            + &answer(
+                3,
+                3,
+                "Too short.\n\n```rust\nfn main() { println!(\"many words here \
+                            that are code and do not count at all, not one\"); }\n```",
+            );
+        let problems = discussion_answer_problems(&tree(&answers), &[]);
+        assert_eq!(
+            messages(&problems),
+            [
+                "src/demo/questions.md: discussion question 3 is answered 2 times: \
+                 src/instructors/answers.md:3, src/instructors/answers.md:15",
+                "src/instructors/answers.md: line 15: #answer-demo-questions-3 has 2 \
+                 words of answer; write at least 20",
+                "src/instructors/answers.md: line 7: the heading of \
+                 #answer-demo-questions-4 must start with \"Question 4\", the number \
+                 the reader sees, not \"Question 40: x\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn only_a_written_answer_id_makes_a_heading_an_answer() {
+        let text = "# Answers\n\n## Answer key\n\nWords.\n\n\
+                    ### Question 1 {#answer-a-1}\n\nOne two `three`.\n\n    four\n\n# Next\n";
+        let answers = answers_in(Path::new("a.md"), text);
+        let read: Vec<(usize, &str, &str, usize)> = answers
+            .iter()
+            .map(|a| (a.line, a.id.as_str(), a.title.as_str(), a.words))
+            .collect();
+        // `## Answer key` gets the generated id `answer-key`: not an answer.
+        assert_eq!(read, [(7, "answer-a-1", "Question 1", 3)]);
+    }
+
+    const TAUGHT: &str =
+        "# Page\n\n{{#speaker-notes minutes=3}}\n- A note.\n{{/speaker-notes}}\n";
+
+    fn notes_tree(page: &str) -> Texts {
+        Texts::new([
+            ("src/SUMMARY.md", SUMMARY),
+            ("src/index.md", TAUGHT),
+            ("src/demo/questions.md", page),
+            ("src/exercises/one.md", "# One\n"),
+            ("src/instructors/answers.md", "# Answers\n"),
+        ])
+    }
+
+    #[test]
+    fn pages_a_class_reads_have_one_timed_notes_block_and_others_need_none() {
+        assert_eq!(speaker_notes_problems(&notes_tree(TAUGHT), &[]), []);
+        let problems = speaker_notes_problems(&notes_tree("# Page\n"), &[]);
+        assert_eq!(
+            messages(&problems),
+            [
+                "src/demo/questions.md: a page the class reads has no speaker notes: \
+                 end it with a `{{#speaker-notes minutes=N}}` block"
+            ]
+        );
+        assert_eq!(
+            speaker_notes_problems(&notes_tree("# Page\n"), &["demo"]),
+            []
+        );
+        let untimed = TAUGHT.replace(" minutes=3", "");
+        let problems = speaker_notes_problems(&notes_tree(&untimed), &[]);
+        assert_eq!(
+            messages(&problems),
+            [
+                "src/demo/questions.md: line 3: a page the class reads gives its \
+                 minutes in its speaker notes, `{{#speaker-notes minutes=N}}`, for \
+                 the session plan"
+            ]
+        );
+    }
+
+    #[test]
+    fn two_blocks_or_html_notes_or_malformed_ones_are_named() {
+        let twice = format!("{TAUGHT}\n{}", TAUGHT.replace("# Page\n", ""));
+        let problems = speaker_notes_problems(&notes_tree(&twice), &[]);
+        assert_eq!(
+            messages(&problems),
+            [
+                "src/demo/questions.md: 2 speaker-notes blocks: a page has one, at its end"
+            ]
+        );
+        let html = "# Page\n\n<details class=\"speaker-notes\"><summary>Notes</summary>\n\n\
+                    - A note.\n\n</details>\n\n\
+                    ```html\n<details class=\"speaker-notes\">shown, not written</details>\n```\n\n\
+                    {{#speaker-notes minutes=3}}\n{{/speaker-notes}}\n";
+        let problems = speaker_notes_problems(&notes_tree(html), &[]);
+        assert_eq!(
+            messages(&problems),
+            [
+                "src/demo/questions.md: line 3: speaker notes written in HTML: write \
+                 `{{#speaker-notes minutes=N}}` ... `{{/speaker-notes}}`"
+            ]
+        );
+        let unclosed = TAUGHT.replace("{{/speaker-notes}}\n", "");
+        let (notes, problems) = notes_in(Path::new("p.md"), &unclosed);
+        assert_eq!(notes, []);
+        assert_eq!(
+            messages(&problems),
+            ["p.md: line 3: `{{#speaker-notes}}` is never closed with \
+                 `{{/speaker-notes}}`"]
+        );
+        let (notes, problems) =
+            notes_in(Path::new("p.md"), &TAUGHT.replace("minutes=3", "minutes=0"));
+        assert_eq!(notes.len(), 1);
+        assert_eq!(
+            messages(&problems),
+            ["p.md: line 3: `minutes=` takes a whole number of minutes, at least 1"]
+        );
+    }
+
+    #[test]
+    fn a_pending_chapter_is_named_once_it_has_its_material_or_leaves_the_book() {
+        let texts = tree(&sound_answers());
+        assert_eq!(
+            messages(&pending_chapter_problems(&texts, &["demo", "gone"])),
+            [
+                "tests/src/instructors.rs: demo has answers to all its discussion \
+                 questions and speaker notes on every page: remove it from PENDING",
+                "tests/src/instructors.rs: PENDING lists gone, which SUMMARY.md does \
+                 not: remove it",
+            ]
+        );
+        // Pending is right while an answer or a page's notes are missing.
+        let texts = tree(&format!("# Answers\n\n{}", answer(3, 3, LONG)));
+        assert_eq!(pending_chapter_problems(&texts, &["demo"]), []);
+        assert_eq!(pending_chapter_problems(&texts, &["exercises"]), []);
+    }
+
+    const EXERCISE_TOML: &str =
+        "[package]\nname = \"double\"\n\n[features]\nsolution = []\n";
+    const EXERCISE_LIB: &str = "// ANCHOR: starter\nfn a() {}\n// ANCHOR_END: starter\n\
+                                // ANCHOR: solution\nfn b() {}\n// ANCHOR_END: solution\n";
+    const EXERCISE_PAGE: &str = "# Double\n\n```rust\n\
+        {{#include ../../listings/exercises/double/src/lib.rs:starter}}\n```\n\n\
+        ```rust\n{{#include ../../listings/exercises/double/tests/check.rs}}\n```\n\n\
+        Run `cargo test -p double -- --include-ignored`.\n";
+    const SOLUTION_PAGE: &str = "# Solution\n\n```rust\n\
+        {{#include ../../listings/exercises/double/src/lib.rs:solution}}\n```\n";
+
+    fn exercise(page: &str, solution: &str, lib: &str, toml: &str) -> Vec<String> {
+        let mut files = vec![
+            ("listings/exercises/double/Cargo.toml", toml),
+            ("listings/exercises/double/src/lib.rs", lib),
+            ("src/exercises/double.md", page),
+            ("src/exercises/double-solution.md", solution),
+        ];
+        if !page.contains("no tests") {
+            files.push(("listings/exercises/double/tests/check.rs", "#[test]"));
+        }
+        messages(&exercise_page_problems(&Texts::new(files)))
+    }
+
+    #[test]
+    fn a_sound_exercise_has_no_problem() {
+        let problems =
+            exercise(EXERCISE_PAGE, SOLUTION_PAGE, EXERCISE_LIB, EXERCISE_TOML);
+        assert_eq!(problems, Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_exercise_crate_without_feature_anchors_or_tests_is_named() {
+        let toml = EXERCISE_TOML.replace("solution = []", "");
+        assert_eq!(
+            exercise(EXERCISE_PAGE, SOLUTION_PAGE, EXERCISE_LIB, &toml),
+            [
+                "listings/exercises/double/Cargo.toml: an exercise needs a feature \
+                 `solution = []` that builds the model answer"
+            ]
+        );
+        let lib = EXERCISE_LIB.replace("ANCHOR: solution", "ANCHOR: answer");
+        assert_eq!(
+            exercise(EXERCISE_PAGE, SOLUTION_PAGE, &lib, EXERCISE_TOML),
+            [
+                "listings/exercises/double/src/lib.rs: an exercise's src/lib.rs needs \
+                 `starter` and `solution` anchors"
+            ]
+        );
+        let page = EXERCISE_PAGE.replace("# Double", "# Double, no tests");
+        let problems = exercise(&page, SOLUTION_PAGE, EXERCISE_LIB, EXERCISE_TOML);
+        assert_eq!(
+            problems,
+            [
+                "listings/exercises/double/Cargo.toml: an exercise needs its tests in \
+                 tests/*.rs"
+            ]
+        );
+    }
+
+    #[test]
+    fn pages_that_miss_the_starter_or_the_solution_are_named() {
+        let page = EXERCISE_PAGE.replace("lib.rs:starter", "lib.rs:setup");
+        assert_eq!(
+            exercise(&page, SOLUTION_PAGE, EXERCISE_LIB, EXERCISE_TOML),
+            [
+                "listings/exercises/double/src/lib.rs: no page includes all of its \
+                 starter anchors [\"starter\"]"
+            ]
+        );
+        let solution = SOLUTION_PAGE.replace(":solution", ":setup");
+        assert_eq!(
+            exercise(EXERCISE_PAGE, &solution, EXERCISE_LIB, EXERCISE_TOML),
+            ["listings/exercises/double/src/lib.rs: no page other than \
+                 src/exercises/double.md includes all of its solution anchors \
+                 [\"solution\"]"]
+        );
+    }
+
+    #[test]
+    fn an_exercise_page_that_shows_the_solution_or_hides_it_is_named() {
+        let whole = "{{#include ../../listings/exercises/double/src/lib.rs}}\n";
+        let hidden =
+            "{{#rustdoc_include ../../listings/exercises/double/src/lib.rs:x}}\n";
+        let page = format!("{EXERCISE_PAGE}\n{whole}\n{hidden}\n{}", SOLUTION_PAGE);
+        let page = page.replace("# Solution", "## Solution");
+        assert_eq!(
+            exercise(&page, SOLUTION_PAGE, EXERCISE_LIB, EXERCISE_TOML),
+            [
+                "src/exercises/double.md: the exercise page shows the whole of \
+                 src/lib.rs, which holds the solution: include only its setup and \
+                 starter anchors",
+                "src/exercises/double.md: the exercise page shows the anchor \
+                 `solution`, which holds the solution: include only its setup and \
+                 starter anchors",
+                "src/exercises/double.md: rustdoc_include hides the rest of src/lib.rs \
+                 in the page, the solution too: use {{#include}} on the exercise page",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_exercise_page_without_its_tests_or_its_command_is_named() {
+        let page = EXERCISE_PAGE
+            .replace("tests/check.rs", "tests/other.rs")
+            .replace("--include-ignored`", "`");
+        assert_eq!(
+            exercise(&page, SOLUTION_PAGE, EXERCISE_LIB, EXERCISE_TOML),
+            [
+                "src/exercises/double.md: the exercise page must show \
+                 listings/exercises/double/tests/check.rs",
+                "src/exercises/double.md: the exercise page must tell the reader to \
+                 run `cargo test -p double -- --include-ignored`",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_test_log_gives_each_test_its_outcome() {
+        let log = "running 3 tests\ntest a ... ok\ntest b::c ... FAILED\n\
+                   test d ... ignored, run with --include-ignored\nnot test e ... ok\n";
+        let outcomes: Vec<(String, Outcome)> =
+            parse_test_log(log).into_iter().collect();
+        let expected = [
+            ("a", Outcome::Passed),
+            ("b::c", Outcome::Failed),
+            ("d", Outcome::Ignored),
+        ]
+        .map(|(name, outcome)| (name.to_string(), outcome));
+        assert_eq!(outcomes, expected);
+    }
+}
