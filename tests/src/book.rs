@@ -32,6 +32,20 @@ pub fn build(root: &Path, out: &Path) -> String {
 /// mdBook exits 0 when an include is missing or a key is unknown, but it
 /// logs the fault: no line of the log may be an ERROR or a WARN.
 pub fn check_build_log(root: &Path, log: &str) -> Vec<Problem> {
+    let is_file = |path: &Path| root.join(path).is_file();
+    let is_dir = |path: &Path| root.join(path).is_dir();
+    build_log_problems(root, log, &is_file, &is_dir)
+}
+
+/// The faults in `log`, the log of a build of the tree at `root`, as one
+/// problem that names the file at fault; `is_file` and `is_dir` tell what
+/// a path below the root is.
+pub fn build_log_problems(
+    root: &Path,
+    log: &str,
+    is_file: &dyn Fn(&Path) -> bool,
+    is_dir: &dyn Fn(&Path) -> bool,
+) -> Vec<Problem> {
     let faults: Vec<&str> = log
         .lines()
         .filter(|line| line.contains("ERROR") || line.contains("WARN"))
@@ -45,7 +59,7 @@ pub fn check_build_log(root: &Path, log: &str) -> Vec<Problem> {
     let prefix = format!("{}/", root.display());
     let preprocessor_names = log.lines().find_map(|line| {
         let (file, _) = line.split_once(':')?;
-        (file.starts_with("src/") && root.join(file).is_file()).then_some(file)
+        (file.starts_with("src/") && is_file(Path::new(file))).then_some(file)
     });
     let file = log
         .lines()
@@ -55,7 +69,7 @@ pub fn check_build_log(root: &Path, log: &str) -> Vec<Problem> {
                 .next()
                 .unwrap_or_default()
         })
-        .find(|path| !path.is_empty() && !root.join(path).is_dir());
+        .find(|path| !path.is_empty() && !is_dir(Path::new(path)));
     let file = preprocessor_names.or(file).unwrap_or("book.toml");
     vec![Problem::new(
         &normalize(Path::new(file)),
@@ -267,6 +281,40 @@ mod tests {
 
     fn messages(problems: &[Problem]) -> Vec<String> {
         problems.iter().map(ToString::to_string).collect()
+    }
+
+    /// The file a faulty build's one problem names, in a tree holding
+    /// `src/page.md` and the folder `src/`.
+    fn named_by(log: &str) -> Option<PathBuf> {
+        let is_file = |path: &Path| path == Path::new("src/page.md");
+        let is_dir = |path: &Path| path == Path::new("src");
+        let problems = build_log_problems(Path::new("/t"), log, &is_file, &is_dir);
+        let [problem] = &problems[..] else {
+            assert_eq!(problems, [], "one problem at most");
+            return None;
+        };
+        assert!(problem.message.contains(log), "{problem}");
+        Some(problem.file.clone())
+    }
+
+    #[test]
+    fn a_build_log_fault_names_the_file_at_fault() {
+        assert_eq!(
+            named_by("INFO Book building has started\nHTML book written\n"),
+            None
+        );
+        // The preprocessor's one line names the page, before any other path.
+        let log = "ERROR in /t/src/other.md\nsrc/page.md:3: unknown listing `x`\nERROR failed\n";
+        assert_eq!(named_by(log), Some(PathBuf::from("src/page.md")));
+        // A line naming a page that is not there is not the preprocessor's.
+        let log =
+            "src/gone.md:3: x\nWARN  Missing file /t/src/../listings/a/gone.rs\n";
+        assert_eq!(named_by(log), Some(PathBuf::from("listings/a/gone.rs")));
+        // A folder is no culprit: the next path is.
+        let log = "ERROR Running in /t/src\nERROR \"/t/src/quiz.toml\" is invalid\n";
+        assert_eq!(named_by(log), Some(PathBuf::from("src/quiz.toml")));
+        let log = "ERROR unknown field `smart-punctuations`\n";
+        assert_eq!(named_by(log), Some(PathBuf::from("book.toml")));
     }
 
     #[test]

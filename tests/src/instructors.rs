@@ -53,13 +53,8 @@ pub const EXERCISES: &str = "listings/exercises";
 pub const PENDING: &[&str] = &[];
 
 /// Whether `page` (below `src/`) is in a chapter listed in `pending`.
-pub fn is_pending_in(pending: &[&str], page: &Path) -> bool {
+pub fn is_pending(pending: &[&str], page: &Path) -> bool {
     pending.iter().any(|chapter| page.starts_with(chapter))
-}
-
-/// Whether `page` (below `src/`) is in a chapter listed in `PENDING`.
-pub fn is_pending(page: &Path) -> bool {
-    is_pending_in(PENDING, page)
 }
 
 /// How a page opens its speaker notes; the preprocessor writes the HTML.
@@ -84,13 +79,7 @@ pub fn summary_pages_in(summary: &str) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The pages of the book, in the order `SUMMARY.md` lists them.
-pub fn summary_pages(root: &Path) -> Vec<PathBuf> {
-    let mut texts = Texts::default();
-    texts.load(root, Path::new("src/SUMMARY.md"));
-    summary_of(&texts)
-}
-
+/// The pages of the book in `texts`, in the order `SUMMARY.md` lists them.
 fn summary_of(texts: &Texts) -> Vec<PathBuf> {
     summary_pages_in(texts.get(Path::new("src/SUMMARY.md")).unwrap_or_default())
 }
@@ -167,13 +156,6 @@ pub fn questions_in(page: &Path, text: &str) -> (Vec<Question>, Vec<Problem>) {
     (questions, problems)
 }
 
-/// The discussion questions of one page of the tree at `root`.
-pub fn questions_on(root: &Path, page: &Path) -> (Vec<Question>, Vec<Problem>) {
-    let mut texts = Texts::default();
-    texts.load(root, &source(page));
-    questions_in(page, texts.get(&source(page)).unwrap_or_default())
-}
-
 /// Every discussion question of the pages in `texts`, page by page in
 /// `SUMMARY.md`'s order. Pages not in `SUMMARY.md` are drafts, and not
 /// asked yet.
@@ -191,11 +173,6 @@ pub fn discussion_questions_in(texts: &Texts) -> (Vec<Question>, Vec<Problem>) {
         problems.extend(trouble);
     }
     (questions, problems)
-}
-
-/// Every discussion question of the book at `root`.
-pub fn discussion_questions(root: &Path) -> (Vec<Question>, Vec<Problem>) {
-    discussion_questions_in(&read_chapters(root))
 }
 
 /// A heading in the instructor pages with an id, written in the page, that
@@ -242,11 +219,6 @@ pub fn answers_of(texts: &Texts) -> Vec<Answer> {
         .collect()
 }
 
-/// Every answer heading in the instructor pages of the tree at `root`.
-pub fn answers(root: &Path) -> Vec<Answer> {
-    answers_of(&read_chapters(root))
-}
-
 /// The fewest words an answer may have: a sentence or two at least.
 const ANSWER_WORDS: usize = 20;
 
@@ -267,7 +239,7 @@ pub fn discussion_answer_problems(texts: &Texts, pending: &[&str]) -> Vec<Proble
     for (id, question) in &expected {
         let page = source(&question.page);
         let Some(found) = by_id.get(id.as_str()) else {
-            if is_pending_in(pending, &question.page) {
+            if is_pending(pending, &question.page) {
                 continue;
             }
             problems.push(Problem::new(
@@ -416,14 +388,6 @@ pub fn notes_in(file: &Path, text: &str) -> (Vec<Notes>, Vec<Problem>) {
     (notes, problems)
 }
 
-/// The speaker-notes blocks of a page of the tree at `root` (`file` is
-/// below the root).
-pub fn notes_on(root: &Path, file: &Path) -> (Vec<Notes>, Vec<Problem>) {
-    let mut texts = Texts::default();
-    texts.load(root, file);
-    notes_in(file, texts.get(file).unwrap_or_default())
-}
-
 /// Every chapter in `texts` has at most one speaker-notes block, in the
 /// directive's form; every page of `SUMMARY.md` that a class reads (all but
 /// the exercises, the instructor pages and `pending` chapters) has one that
@@ -447,7 +411,7 @@ pub fn speaker_notes_problems(texts: &Texts, pending: &[&str]) -> Vec<Problem> {
     let taught = summary_of(texts).into_iter().filter(|page| {
         !page.starts_with("instructors")
             && !page.starts_with("exercises")
-            && !is_pending_in(pending, page)
+            && !is_pending(pending, page)
     });
     for page in taught {
         let file = source(&page);
