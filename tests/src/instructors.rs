@@ -23,6 +23,10 @@
 //!
 //! A chapter that arrives before its answers and speaker notes is listed in
 //! `PENDING` until it has them.
+//!
+//! Pages are read as mdBook reads them (`mdbook_course::markdown`): a
+//! heading or a list shown in a code block is not one, and an answer's
+//! heading is an answer only with the id written in it.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
