@@ -237,7 +237,7 @@ fn an_edited_listing_is_rebuilt_before_the_check_and_bless_records_it() {
     );
 
     let hello = select_listings(root, &["hello".into()]).unwrap();
-    let outcomes = bless(root, &target, &hello, RUN_LIMIT).unwrap();
+    let outcomes = bless(root, &target, &hello, RUN_LIMIT, false).unwrap();
     let file = root.join(HELLO_OUTPUT_FILE);
     assert_eq!(outcomes, [(file.clone(), Ok(Blessed::Rewritten))]);
     assert_eq!(
@@ -245,7 +245,7 @@ fn an_edited_listing_is_rebuilt_before_the_check_and_bless_records_it() {
         "$ cargo run -p hello\nHullo from a listing\n"
     );
     book_tests::assert_none(output_problems(root, RUN_LIMIT));
-    let outcomes = bless(root, &target, &hello, RUN_LIMIT).unwrap();
+    let outcomes = bless(root, &target, &hello, RUN_LIMIT, false).unwrap();
     assert_eq!(outcomes, [(file, Ok(Blessed::Unchanged))]);
 }
 

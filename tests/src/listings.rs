@@ -10,11 +10,11 @@ use std::thread;
 use std::time::Duration;
 
 use regex::Regex;
-// How listings are found and run is shared with `cargo xtask bless`.
-use xtask::outputs::build_command;
+// How listings are found, run and compared is shared with `cargo xtask bless`.
 pub use xtask::outputs::{
     Recorded, listing_dirs, outputs_of, parse_output_file, run_listing,
 };
+use xtask::outputs::{build_command, is_measurement, shows};
 
 use crate::markdown::{chapters, fences_in, includes, includes_in};
 use crate::{Problem, relative};
@@ -175,23 +175,14 @@ pub fn check_outputs(
                 continue;
             }
         };
-        let is_sample = shown
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with("sample-");
-        let same = if is_sample {
-            mask_numbers(&run) == mask_numbers(&recorded.expected)
-        } else {
-            run == recorded.expected
-        };
-        if !same {
+        if !shows(&shown, &recorded.expected, &run) {
+            let measurement = is_measurement(&shown);
             problems.push(Problem::new(
                 &shown,
                 format!(
                     "differs from what the listing prints{}:\n--- shown\n{}--- printed\n{}\
                      (if the listing's output should change, run `cargo xtask bless {}`)",
-                    if is_sample { " (numbers aside)" } else { "" },
+                    if measurement { " (numbers aside)" } else { "" },
                     recorded.expected,
                     run,
                     recorded.package,
@@ -200,19 +191,6 @@ pub fn check_outputs(
         }
     }
     problems
-}
-
-/// A measurement's text with each number as `#` and spacing folded, so
-/// that only the numbers may change from run to run.
-pub fn mask_numbers(text: &str) -> String {
-    static NUMBER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\d+(\.\d+)?(e[-+]?\d+)?").unwrap());
-    NUMBER
-        .replace_all(text, "#")
-        .lines()
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Each listing the book says does not compile fails to compile, with the

@@ -62,6 +62,11 @@ enum Task {
         /// Listings to record, by package name [default: every listing]
         #[arg(value_name = "LISTING")]
         listings: Vec<String>,
+        /// Record new numbers in measurements (sample-*.txt) too; without
+        /// it, a measurement is rewritten only if its text, numbers aside,
+        /// changed, since the prose may quote its numbers
+        #[arg(long)]
+        remeasure: bool,
     },
     /// Run only the browser tests (tests/browser)
     TestBrowser,
@@ -108,7 +113,10 @@ fn main() -> ExitCode {
         }
         Task::Test => install().and_then(|()| test(&root)),
         Task::Check => install().and_then(|()| check(&root)),
-        Task::Bless { listings } => bless_listings(&root, &listings),
+        Task::Bless {
+            listings,
+            remeasure,
+        } => bless_listings(&root, &listings, remeasure),
         Task::TestBrowser => install().and_then(|()| browser_tests(&root)),
         Task::BenchWeight => install().and_then(|()| bench_weight(&root)),
         Task::Tools => install(),
@@ -353,15 +361,23 @@ fn output_of(command: &mut Command) -> Result<Output, String> {
 
 /// `cargo xtask bless`: records the output files of the listings named, or
 /// of every listing, and says what changed.
-fn bless_listings(root: &Path, names: &[String]) -> Result<(), String> {
+fn bless_listings(
+    root: &Path,
+    names: &[String],
+    remeasure: bool,
+) -> Result<(), String> {
     let dirs = select_listings(root, names)?;
-    let outcomes = bless(root, &target_dir(root), &dirs, RUN_LIMIT)?;
+    let outcomes = bless(root, &target_dir(root), &dirs, RUN_LIMIT, remeasure)?;
     let mut failed = 0;
     for (file, outcome) in &outcomes {
         let file = file.strip_prefix(root).unwrap_or(file).display();
         match outcome {
             Ok(Blessed::Rewritten) => eprintln!("xtask: rewrote {file}"),
             Ok(Blessed::Unchanged) => eprintln!("xtask: unchanged {file}"),
+            Ok(Blessed::MeasurementKept) => eprintln!(
+                "xtask: kept {file}: a measurement, the same numbers aside \
+                 (--remeasure records new ones)"
+            ),
             Err(error) => {
                 failed += 1;
                 eprintln!("xtask: {file}: {error}");

@@ -8,8 +8,11 @@ use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::LazyLock;
 use std::thread;
 use std::time::{Duration, Instant};
+
+use regex::Regex;
 
 use crate::cargo;
 
@@ -22,6 +25,36 @@ pub fn is_output_file(name: &str) -> bool {
     let stem = name.strip_suffix(".txt").unwrap_or_default();
     let stem = stem.strip_prefix("sample-").unwrap_or(stem);
     stem == "output" || stem.starts_with("output-")
+}
+
+/// Whether an output file holds a measurement (`sample-...`), whose
+/// numbers change from run to run.
+pub fn is_measurement(file: &Path) -> bool {
+    file.file_name()
+        .is_some_and(|name| name.to_string_lossy().starts_with("sample-"))
+}
+
+/// Whether `printed` is what the output `file` shows as `expected`: all of
+/// it, or all but the numbers for a measurement.
+pub fn shows(file: &Path, expected: &str, printed: &str) -> bool {
+    if is_measurement(file) {
+        mask_numbers(expected) == mask_numbers(printed)
+    } else {
+        expected == printed
+    }
+}
+
+/// A measurement's text with each number as `#` and spacing folded, so
+/// that only the numbers may change from run to run.
+pub fn mask_numbers(text: &str) -> String {
+    static NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d+(\.\d+)?(e[-+]?\d+)?").unwrap());
+    NUMBER
+        .replace_all(text, "#")
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Every listing crate: each folder below `listings/` with a `Cargo.toml`,
@@ -239,6 +272,9 @@ pub fn select_listings(
 pub enum Blessed {
     Rewritten,
     Unchanged,
+    /// A measurement whose text, numbers aside, is unchanged: its numbers
+    /// are kept, since the prose may quote them.
+    MeasurementKept,
 }
 
 /// An output file, and what `bless` did to it or why it could not.
@@ -246,14 +282,15 @@ pub type BlessOutcome = (PathBuf, Result<Blessed, String>);
 
 /// Records anew each output file of `dirs` (listing crates), from the run
 /// its first line gives, after building the listings so that no stale
-/// binary runs. One run at a time, so that no run disturbs what another
-/// measures. Returns each file with what happened to it, or why it could
-/// not be recorded; a build that fails is an error for them all.
+/// binary runs. A measurement keeps its numbers unless its text changed
+/// or `remeasure` is set. One run at a time, so that no run disturbs what
+/// another measures. A build that fails is an error for every file.
 pub fn bless(
     root: &Path,
     target_dir: &Path,
     dirs: &[PathBuf],
     limit: Duration,
+    remeasure: bool,
 ) -> Result<Vec<BlessOutcome>, String> {
     let mut recordings = Vec::new();
     for dir in dirs {
@@ -278,22 +315,26 @@ pub fn bless(
         }
     }
     let bin_dir = target_dir.join("debug");
+    let record = |file: &Path, recorded: Recorded| {
+        let bin = bin_dir.join(&recorded.bin);
+        let printed = run_listing(&bin, &recorded.args, limit)?;
+        if printed == recorded.expected {
+            return Ok(Blessed::Unchanged);
+        }
+        if is_measurement(file)
+            && !remeasure
+            && shows(file, &recorded.expected, &printed)
+        {
+            return Ok(Blessed::MeasurementKept);
+        }
+        fs::write(file, format!("{}\n{printed}", recorded.command))
+            .map_err(|e| format!("cannot write it: {e}"))?;
+        Ok(Blessed::Rewritten)
+    };
     Ok(recordings
         .into_iter()
         .map(|(file, recorded)| {
-            let outcome = recorded.and_then(|recorded| {
-                let printed = run_listing(
-                    &bin_dir.join(&recorded.bin),
-                    &recorded.args,
-                    limit,
-                )?;
-                if printed == recorded.expected {
-                    return Ok(Blessed::Unchanged);
-                }
-                fs::write(&file, format!("{}\n{printed}", recorded.command))
-                    .map_err(|e| format!("cannot write it: {e}"))?;
-                Ok(Blessed::Rewritten)
-            });
+            let outcome = recorded.and_then(|recorded| record(&file, recorded));
             (file, outcome)
         })
         .collect())
@@ -350,6 +391,21 @@ mod tests {
             let error = parse_output_file(text).unwrap_err();
             assert!(error.starts_with("the first line must be"), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_measurement_is_shown_whatever_its_numbers() {
+        let (sample, plain) =
+            (Path::new("sample-output.txt"), Path::new("output.txt"));
+        let shown = "wall time: 3000.0 ms\nloop turns: 56400552\n";
+        let again = "wall time: 3001.2 ms\nloop turns: 9\n";
+        assert!(shows(sample, shown, again));
+        assert!(!shows(plain, shown, again));
+        assert!(!shows(
+            sample,
+            shown,
+            "wall time: 3001.2 s\nloop turns: 9\n"
+        ));
     }
 
     #[test]
