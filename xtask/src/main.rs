@@ -243,6 +243,10 @@ fn check(root: &Path) -> Result<(), String> {
     tests
 }
 
+/// Tests at once in each binary, rather than one per core: most of them
+/// wait on mdBook, cargo or a listing that sleeps.
+const TEST_THREADS: usize = 8;
+
 /// One test binary that `cargo test` would run.
 struct TestBinary {
     label: String,
@@ -288,6 +292,9 @@ fn test_workspace_side_by_side(root: &Path) -> Result<(), String> {
                     // As cargo runs it: in its package's folder.
                     let mut test = Command::new(&binary.executable);
                     test.current_dir(&binary.package_dir).arg("--quiet");
+                    if env::var_os("RUST_TEST_THREADS").is_none() {
+                        test.arg(format!("--test-threads={TEST_THREADS}"));
+                    }
                     output_of(&mut test)
                 })
             })
