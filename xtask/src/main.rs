@@ -62,10 +62,11 @@ enum Task {
         /// Listings to record, by package name [default: every listing]
         #[arg(value_name = "LISTING")]
         listings: Vec<String>,
-        /// Record new numbers in measurements (sample-*.txt) too; without
-        /// it, a measurement is rewritten only if its text, numbers aside,
-        /// changed, since the prose may quote its numbers
-        #[arg(long)]
+        /// Record new numbers in measurements (sample-*.txt) too
+        ///
+        /// Without it, a measurement keeps its numbers, which the prose
+        /// may quote, unless its text changed, numbers aside.
+        #[arg(long, verbatim_doc_comment)]
         remeasure: bool,
     },
     /// Run only the browser tests (tests/browser)
