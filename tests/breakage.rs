@@ -3,12 +3,13 @@
 //! each failure below is the breakage's doing.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::OnceLock;
+use std::path::Path;
+use std::time::{Duration, Instant};
 
 use book_tests::{Problem, book, hosting, instructors, listings, markdown, root};
 use tempfile::TempDir;
+use xtask::outputs::{Blessed, RUN_LIMIT, bless, select_listings};
+use xtask::site::{LISTINGS_ARCHIVE, SERVED_ARCHIVE, write_served_archive};
 
 const WORKSPACE: &str = r#"[workspace]
 resolver = "3"
@@ -146,21 +147,10 @@ fn edit(root: &Path, path: &str, from: &str, to: &str) {
     write(root, path, &text.replacen(from, to, 1));
 }
 
-/// The `hello` listing's binary, built once from a sound tree.
-fn hello_bin_dir() -> &'static Path {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    BUILT.get_or_init(|| {
-        let tree = sound_tree();
-        let target = root().join("target/contract/breakage");
-        let status = Command::new(xtask::cargo())
-            .args(["build", "--offline", "--quiet", "--target-dir"])
-            .arg(&target)
-            .current_dir(tree.path())
-            .status()
-            .unwrap();
-        assert!(status.success(), "the fixture listing builds");
-        target.join("debug")
-    })
+/// The output check on the tree at `root`, which builds the listings into
+/// the tree's own `target/`: trees built at once never share a binary.
+fn output_problems(root: &Path, limit: Duration) -> Vec<Problem> {
+    listings::check_outputs(root, &root.join("target"), limit)
 }
 
 /// Every check, on the tree at `root`.
@@ -177,7 +167,7 @@ fn all_problems(root: &Path) -> Vec<Problem> {
         markdown::check_console_blocks(root),
         markdown::check_no_placeholders(root),
         listings::check_included(root),
-        listings::check_outputs(root, hello_bin_dir()),
+        output_problems(root, RUN_LIMIT),
         listings::check_compile_fail(root, &compile_fail),
         hosting::check_pages_workflow(root),
     ]
@@ -282,8 +272,81 @@ fn an_edited_output_file_is_named() {
         "Hello",
         "Hullo",
     );
-    let problems = listings::check_outputs(tree.path(), hello_bin_dir());
+    let problems = output_problems(tree.path(), RUN_LIMIT);
     assert_named(&problems, "listings/demo/hello/output.txt", "differs");
+}
+
+const HELLO_MAIN: &str = "listings/demo/hello/src/main.rs";
+const HELLO_OUTPUT_FILE: &str = "listings/demo/hello/output.txt";
+
+/// What `cargo test` alone does after an author edits a listing: the
+/// check builds it, so the edit is seen; `cargo xtask bless` then records
+/// the new output, and the check passes.
+#[test]
+fn an_edited_listing_is_rebuilt_before_the_check_and_bless_records_it() {
+    let tree = sound_tree();
+    let (root, target) = (tree.path(), tree.path().join("target"));
+    book_tests::assert_none(output_problems(root, RUN_LIMIT));
+    edit(root, HELLO_MAIN, "Hello from", "Hullo from");
+    assert_named(
+        &output_problems(root, RUN_LIMIT),
+        HELLO_OUTPUT_FILE,
+        "run `cargo xtask bless hello`",
+    );
+
+    let hello = select_listings(root, &["hello".into()]).unwrap();
+    let outcomes = bless(root, &target, &hello, RUN_LIMIT, false).unwrap();
+    let file = root.join(HELLO_OUTPUT_FILE);
+    assert_eq!(outcomes, [(file.clone(), Ok(Blessed::Rewritten))]);
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "$ cargo run -p hello\nHullo from a listing\n"
+    );
+    book_tests::assert_none(output_problems(root, RUN_LIMIT));
+    let outcomes = bless(root, &target, &hello, RUN_LIMIT, false).unwrap();
+    assert_eq!(outcomes, [(file, Ok(Blessed::Unchanged))]);
+}
+
+#[test]
+fn bless_refuses_an_unknown_listing_in_one_line() {
+    let tree = sound_tree();
+    let names = ["hello".to_string(), "helo".to_string()];
+    let error = select_listings(tree.path(), &names).unwrap_err();
+    assert_eq!(error, "unknown listing `helo` (no crate listings/*/helo)");
+}
+
+#[test]
+fn a_listing_that_hangs_is_stopped_at_the_limit_and_named() {
+    let tree = sound_tree();
+    edit(
+        tree.path(),
+        HELLO_MAIN,
+        "}\n// ANCHOR_END",
+        "    loop {\n        std::thread::park();\n    }\n}\n// ANCHOR_END",
+    );
+    let started = Instant::now();
+    let problems = output_problems(tree.path(), Duration::from_secs(2));
+    assert_named(&problems, HELLO_OUTPUT_FILE, "still running after 2s");
+    // Building the listing takes a second or two; the run, two more.
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(30), "took {took:?}");
+}
+
+#[test]
+fn a_listing_that_leaves_a_process_behind_is_named() {
+    let tree = sound_tree();
+    edit(
+        tree.path(),
+        HELLO_MAIN,
+        "fn main() {\n",
+        "fn main() {\n    std::process::Command::new(\"sleep\")\n        .arg(\"30\")\n        .spawn()\n        .unwrap();\n",
+    );
+    let problems = output_problems(tree.path(), RUN_LIMIT);
+    assert_named(
+        &problems,
+        HELLO_OUTPUT_FILE,
+        "left 1 child process(es) behind",
+    );
 }
 
 #[test]
@@ -420,8 +483,43 @@ fn a_listing_that_leaves_a_child_behind_fails() {
     // The shell starts `sleep` in the background and exits without waiting.
     let sh = Path::new("/bin/sh");
     let args = ["-c".to_string(), "sleep 30 & echo started".to_string()];
-    let error = listings::run_listing(sh, &args).unwrap_err();
+    let error = listings::run_listing(sh, &args, RUN_LIMIT).unwrap_err();
     assert!(error.contains("left 1 child process(es) behind"), "{error}");
+}
+
+/// `cargo xtask serve` writes the archive into `src/`, from which mdBook
+/// copies it to the root of every book it builds, served ones included.
+#[test]
+fn the_archive_xtask_serve_writes_is_at_the_root_of_the_built_book() {
+    let tree = sound_tree();
+    let archive = write_served_archive(tree.path()).unwrap();
+    assert_eq!(archive, tree.path().join(SERVED_ARCHIVE));
+    let out = tree.path().join("served");
+    let build = xtask::mdbook(tree.path())
+        .arg("build")
+        .arg("--dest-dir")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{build:?}");
+    let served = fs::read(out.join(LISTINGS_ARCHIVE)).unwrap();
+    assert_eq!(served, fs::read(&archive).unwrap());
+    assert_eq!(served[..2], [0x1f, 0x8b], "a gzip file");
+}
+
+#[test]
+fn a_stale_served_archive_never_reaches_the_site() {
+    let tree = sound_tree();
+    write(tree.path(), SERVED_ARCHIVE, "stale");
+    let out = tree.path().join("site");
+    let log = book::build(tree.path(), &out);
+    book_tests::assert_none(book::check_build_log(tree.path(), &log));
+    let archive = fs::read(out.join(LISTINGS_ARCHIVE)).unwrap();
+    assert_eq!(
+        archive[..2],
+        [0x1f, 0x8b],
+        "a fresh gzip file, not the stale one"
+    );
 }
 
 // The instructor pages, the speaker notes, the session plans and the

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use flate2::read::GzDecoder;
+use xtask::outputs::RUN_LIMIT;
 use xtask::site::ARCHIVE_FOLDER;
 
 use crate::Problem;
@@ -59,7 +60,7 @@ pub fn check_archive(archive: &Path, work: &Path) -> Vec<Problem> {
         Err(error) => return problem(format!("{PROBE}/output.txt: {error}")),
     };
     let bin = work.join("target/debug").join(&recorded.bin);
-    match run_listing(&bin, &recorded.args) {
+    match run_listing(&bin, &recorded.args, RUN_LIMIT) {
         Ok(printed) if printed == recorded.expected => Vec::new(),
         Ok(printed) => problem(format!(
             "{PROBE}, built from the archive, prints:\n{printed}\

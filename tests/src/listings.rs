@@ -3,29 +3,19 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Read;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::{LazyLock, Mutex};
+use std::process::Command;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use regex::Regex;
+// How listings are found, run and compared is shared with `cargo xtask bless`.
+pub use xtask::outputs::{
+    Recorded, listing_dirs, outputs_of, parse_output_file, run_listing,
+};
+use xtask::outputs::{build_command, is_measurement, shows};
 
-use crate::markdown::{includes, is_output_file, shown};
-use crate::{Problem, files_below, relative};
-
-/// Longer than any listing runs with the flags its output file gives.
-const RUN_LIMIT: Duration = Duration::from_secs(120);
-
-/// Every listing crate: `listings/<chapter>/<listing>/`.
-pub fn listing_dirs(root: &Path) -> Vec<PathBuf> {
-    files_below(&root.join("listings"), "Cargo.toml")
-        .into_iter()
-        .filter_map(|manifest| manifest.parent().map(Path::to_path_buf))
-        .collect()
-}
+use crate::markdown::{includes, shown};
+use crate::{Problem, relative};
 
 /// The folders of the cargo workspace's members.
 pub fn workspace_members(root: &Path) -> Result<BTreeSet<PathBuf>, String> {
@@ -114,215 +104,95 @@ pub fn check_included(root: &Path) -> Vec<Problem> {
     problems
 }
 
-/// The output files beside a listing.
-pub fn outputs_of(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| is_output_file(&path.file_name().unwrap().to_string_lossy()))
-        .collect();
-    files.sort();
-    files
-}
-
-/// The run an output file records in its first line:
-/// `$ cargo run -p NAME [--bin BIN] [-- ARGS...]`.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Recorded {
-    pub package: String,
-    pub bin: String,
-    pub args: Vec<String>,
-    pub expected: String,
-}
-
-pub fn parse_output_file(text: &str) -> Result<Recorded, String> {
-    let (command, expected) = text.split_once('\n').unwrap_or((text, ""));
-    let usage = "the first line must be `$ cargo run -p NAME [--bin BIN] [-- ARGS]`";
-    let words: Vec<&str> = command.split_whitespace().collect();
-    let (cargo, args) = match words.iter().position(|word| *word == "--") {
-        Some(split) => (&words[..split], &words[split + 1..]),
-        None => (&words[..], &[][..]),
-    };
-    let (package, bin) = match cargo {
-        ["$", "cargo", "run", "-p", package] => (package, package),
-        ["$", "cargo", "run", "-p", package, "--bin", bin] => (package, bin),
-        _ => return Err(usage.into()),
-    };
-    Ok(Recorded {
-        package: package.to_string(),
-        bin: bin.to_string(),
-        args: args.iter().map(ToString::to_string).collect(),
-        expected: expected.to_string(),
-    })
-}
-
 /// Every output file equals what its listing prints when run as it says;
-/// a `sample-` file, a measurement, equals it but for the numbers.
-pub fn check_outputs(root: &Path, bin_dir: &Path) -> Vec<Problem> {
+/// a `sample-` file, a measurement, equals it but for the numbers. The
+/// listings are built first, into `target_dir`, so no stale binary runs;
+/// a run that lasts longer than `limit` fails.
+pub fn check_outputs(
+    root: &Path,
+    target_dir: &Path,
+    limit: Duration,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let mut runs = Vec::new();
     for dir in listing_dirs(root) {
         let folder = dir.file_name().unwrap().to_string_lossy().into_owned();
         for file in outputs_of(&dir) {
             let shown = relative(root, &file);
-            let mut problem = |message: String| {
-                problems.push(Problem::new(&shown, message));
-            };
             let text = fs::read_to_string(&file).unwrap_or_default();
-            let recorded = match parse_output_file(&text) {
-                Ok(recorded) if recorded.package == folder => recorded,
-                Ok(_) => {
-                    problem(format!(
-                        "records a run of another package than `{folder}`"
-                    ));
-                    continue;
+            match parse_output_file(&text) {
+                Ok(recorded) if recorded.package == folder => {
+                    runs.push((shown, recorded));
                 }
-                Err(error) => {
-                    problem(error);
-                    continue;
-                }
-            };
-            let run = match run_listing(&bin_dir.join(&recorded.bin), &recorded.args)
-            {
-                Ok(run) => run,
-                Err(error) => {
-                    problem(error);
-                    continue;
-                }
-            };
-            let is_sample = shown
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("sample-");
-            let same = if is_sample {
-                mask_numbers(&run) == mask_numbers(&recorded.expected)
-            } else {
-                run == recorded.expected
-            };
-            if !same {
-                problem(format!(
-                    "differs from what the listing prints{}:\n--- shown\n{}--- printed\n{}",
-                    if is_sample { " (numbers aside)" } else { "" },
-                    recorded.expected,
-                    run
-                ));
+                Ok(_) => problems.push(Problem::new(
+                    &shown,
+                    format!("records a run of another package than `{folder}`"),
+                )),
+                Err(error) => problems.push(Problem::new(&shown, error)),
             }
+        }
+    }
+    let packages: BTreeSet<String> = runs
+        .iter()
+        .map(|(_, recorded)| recorded.package.clone())
+        .collect();
+    if packages.is_empty() {
+        return problems;
+    }
+    let mut build = build_command(root, target_dir, &packages);
+    match build.arg("--quiet").output() {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => {
+            let log = String::from_utf8_lossy(&out.stderr);
+            problems.push(Problem::new(
+                Path::new("Cargo.toml"),
+                format!("the listings do not build:\n{log}"),
+            ));
+            return problems;
+        }
+        Err(error) => {
+            let message = format!("cannot run {build:?}: {error}");
+            problems.push(Problem::new(Path::new("Cargo.toml"), message));
+            return problems;
+        }
+    }
+    // All at once: most listings sleep, and the numbers of a measurement
+    // are masked, so one run cannot change what is compared of another.
+    let bin_dir = target_dir.join("debug");
+    let printed: Vec<Result<String, String>> = thread::scope(|scope| {
+        let running: Vec<_> = runs
+            .iter()
+            .map(|(_, recorded)| {
+                let bin = bin_dir.join(&recorded.bin);
+                scope.spawn(move || run_listing(&bin, &recorded.args, limit))
+            })
+            .collect();
+        running.into_iter().map(|run| run.join().unwrap()).collect()
+    });
+    for ((shown, recorded), printed) in runs.into_iter().zip(printed) {
+        let run = match printed {
+            Ok(run) => run,
+            Err(error) => {
+                problems.push(Problem::new(&shown, error));
+                continue;
+            }
+        };
+        if !shows(&shown, &recorded.expected, &run) {
+            let measurement = is_measurement(&shown);
+            problems.push(Problem::new(
+                &shown,
+                format!(
+                    "differs from what the listing prints{}:\n--- shown\n{}--- printed\n{}\
+                     (if the listing's output should change, run `cargo xtask bless {}`)",
+                    if measurement { " (numbers aside)" } else { "" },
+                    recorded.expected,
+                    run,
+                    recorded.package,
+                ),
+            ));
         }
     }
     problems
-}
-
-/// A measurement's text with each number as `#` and spacing folded, so
-/// that only the numbers may change from run to run.
-pub fn mask_numbers(text: &str) -> String {
-    static NUMBER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\d+(\.\d+)?(e[-+]?\d+)?").unwrap());
-    NUMBER
-        .replace_all(text, "#")
-        .lines()
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Runs a listing's binary with a time limit, stdout and stderr merged as a
-/// terminal shows them. It must exit with success and leave no process
-/// behind: it runs in a process group of its own, and this process adopts
-/// its orphans, so any process left in that group after the listing has gone
-/// is a child it failed to wait for (a zombie) or to stop (an orphan).
-pub fn run_listing(bin: &Path, args: &[String]) -> Result<String, String> {
-    // One listing at a time, so that measurements do not disturb each other.
-    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-    let _turn = ONE_AT_A_TIME
-        .lock()
-        .unwrap_or_else(|poison| poison.into_inner());
-    adopt_orphans();
-
-    let (mut reader, writer) = std::io::pipe().map_err(|e| e.to_string())?;
-    let mut child = Command::new(bin)
-        .args(args)
-        .process_group(0)
-        .stdin(Stdio::null())
-        .stdout(writer.try_clone().map_err(|e| e.to_string())?)
-        .stderr(writer)
-        .spawn()
-        .map_err(|error| {
-            format!("cannot run {} ({error}): was it built?", bin.display())
-        })?;
-    let group = child.id();
-    let collector = thread::spawn(move || {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).map(|_| bytes)
-    });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-            break status;
-        }
-        if started.elapsed() > RUN_LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            end_group(group);
-            return Err(format!("still running after {RUN_LIMIT:?}"));
-        }
-        thread::sleep(Duration::from_millis(5));
-    };
-    let leftovers = end_group(group);
-    if leftovers > 0 {
-        return Err(format!("left {leftovers} child process(es) behind"));
-    }
-    let bytes = collector.join().unwrap().map_err(|e| e.to_string())?;
-    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
-    if !status.success() {
-        return Err(format!("exited with {status}; it printed:\n{text}"));
-    }
-    Ok(text)
-}
-
-/// Makes this process the reaper of its descendants' orphans, so a
-/// listing's unreaped children stay visible as zombies instead of vanishing
-/// into init. Only Linux has this, and `/proc`: elsewhere nothing is checked.
-#[cfg(not(target_os = "linux"))]
-fn adopt_orphans() {}
-
-#[cfg(target_os = "linux")]
-fn adopt_orphans() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    // SAFETY: prctl with PR_SET_CHILD_SUBREAPER reads no memory of ours.
-    ONCE.call_once(|| unsafe {
-        assert_eq!(libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), 0);
-    });
-}
-
-/// Kills and reaps what is left of process group `group`; returns how many
-/// processes that was.
-fn end_group(group: u32) -> usize {
-    let members: Vec<(i32, bool)> = fs::read_dir("/proc")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|entry| {
-            let stat = fs::read_to_string(entry.path().join("stat")).ok()?;
-            // pid (comm) state ppid pgrp ...: comm may hold spaces.
-            let (_, fields) = stat.rsplit_once(") ")?;
-            let fields: Vec<&str> = fields.split_whitespace().collect();
-            let pid: i32 = entry.file_name().to_str()?.parse().ok()?;
-            let ours = fields.get(1)?.parse::<u32>().ok()? == std::process::id();
-            (fields.get(2)?.parse::<u32>().ok()? == group).then_some((pid, ours))
-        })
-        .collect();
-    for &(pid, ours) in &members {
-        // SAFETY: plain syscalls; waitpid only on a child of this process.
-        unsafe {
-            libc::kill(pid, libc::SIGKILL);
-            if ours {
-                libc::waitpid(pid, std::ptr::null_mut(), 0);
-            }
-        }
-    }
-    members.len()
 }
 
 /// Each listing the book says does not compile (`{{#listing ... fails=E0277}}`)

@@ -302,12 +302,8 @@ pub fn check_no_placeholders(root: &Path) -> Vec<Problem> {
         .collect()
 }
 
-/// `output.txt`, `output-<what>.txt`, `sample-output.txt`, ...
-pub fn is_output_file(name: &str) -> bool {
-    let stem = name.strip_suffix(".txt").unwrap_or_default();
-    let stem = stem.strip_prefix("sample-").unwrap_or(stem);
-    stem == "output" || stem.starts_with("output-")
-}
+/// Which files hold a listing's recorded output: `cargo xtask bless` asks too.
+pub use xtask::outputs::is_output_file;
 
 /// `a/b/../c` as `a/c`, without touching the disk.
 pub fn normalize(path: &Path) -> PathBuf {

@@ -1,5 +1,6 @@
-//! The pinned mdBook tools and how to run them. Shared by `cargo xtask` and by
-//! the contract tests in `tests/`, so both build the book the same way.
+//! The pinned mdBook tools and how to run them, the site, and how listings
+//! are run. Shared by `cargo xtask` and by the contract tests in `tests/`, so
+//! both build the book and run the listings the same way.
 
 use std::env;
 use std::ffi::OsString;
@@ -9,6 +10,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod outputs;
 pub mod site;
 
 /// The tools the book needs, each at the one version it is tested with.

@@ -3,29 +3,99 @@
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::{Command, ExitCode, Output, Stdio};
+use std::thread;
 use std::time::{Instant, SystemTime};
 
-use xtask::site::{LISTINGS_ARCHIVE, SiteArgs, build_site};
+use clap::{Parser, Subcommand};
+use xtask::outputs::{Blessed, RUN_LIMIT, bless, select_listings};
+use xtask::site::{
+    LISTINGS_ARCHIVE, SiteArgs, SiteOptions, build_site, write_served_archive,
+};
 use xtask::{cargo, install_tools, mdbook, root};
 
-const USAGE: &str = "\
-usage: cargo xtask <command>
+/// The course's tooling. Commands that need them first install the pinned
+/// mdBook tools into .tools/ (never globally).
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask", verbatim_doc_comment)]
+struct Cli {
+    #[command(subcommand)]
+    command: Task,
+}
 
-commands:
-  serve [ARGS]  serve the book at http://localhost:3000 with live reload
-                (ARGS go to `mdbook serve`, e.g. --open)
-  site [--site-url PATH] [--dest-dir DIR]
-                build the site to host: the book and the listings archive,
-                in one folder (default target/site) to copy to any static
-                host; PATH is where it will be served, such as /course/
-                (default /)
-  test          run every test: format, lints, listings, book contract,
-                and the book in a real browser (Chromium)
-  test-browser  run only the browser tests (tests/browser)
-  bench-weight  measure the bytes each page of the book transfers, against
-                mdBook's default theme (writes tests/browser/weight-results.md)
-  tools         install the pinned mdBook tools into .tools/";
+// Each command's first line is its summary in the list of commands; the
+// rest is added to its own --help. Kept verbatim: clap would not wrap it.
+#[derive(Debug, Subcommand)]
+enum Task {
+    /// Serve the book at http://localhost:3000, rebuilt on every edit
+    ///
+    /// It serves listings.tar.gz too, written into src/ (git-ignored) as it
+    /// starts: restart it to refresh the archive after editing a listing.
+    #[command(verbatim_doc_comment)]
+    Serve(ServeOptions),
+    /// Build the site to host, in one folder (default target/site)
+    ///
+    /// The folder holds the book, its 404 page and listings.tar.gz (the
+    /// listings, with their crates.io dependencies vendored); copy it to
+    /// any static host.
+    #[command(verbatim_doc_comment)]
+    Site(SiteOptions),
+    /// Run every test: format, lints, listings, contract, browser
+    ///
+    /// What CI runs (.ci/run). The browser tests need Node.js 20 or later
+    /// with npm, and Chromium at /usr/bin/chromium.
+    #[command(verbatim_doc_comment)]
+    Test,
+    /// Fast loop for authors: every test but clippy and the browser's
+    ///
+    /// Runs `cargo fmt --check`, builds every binary, then
+    /// `cargo test --workspace` (the listings' tests and the contract).
+    #[command(verbatim_doc_comment)]
+    Check,
+    /// Record the listings' output files anew, from their first lines
+    ///
+    /// Builds the listings, then runs each output file's first line,
+    /// `$ cargo run -p NAME [--bin BIN] [-- ARGS]`, and writes what it
+    /// prints (stdout and stderr, merged) below that line.
+    #[command(verbatim_doc_comment)]
+    Bless {
+        /// Listings to record, by package name [default: every listing]
+        #[arg(value_name = "LISTING")]
+        listings: Vec<String>,
+        /// Record new numbers in measurements (sample-*.txt) too
+        ///
+        /// Without it, a measurement keeps its numbers, which the prose
+        /// may quote, unless its text changed, numbers aside.
+        #[arg(long, verbatim_doc_comment)]
+        remeasure: bool,
+    },
+    /// Run only the browser tests (tests/browser)
+    TestBrowser,
+    /// Measure the bytes each page of the book transfers
+    ///
+    /// Against mdBook's default theme; writes tests/browser/weight-results.md.
+    #[command(verbatim_doc_comment)]
+    BenchWeight,
+    /// Install the pinned mdBook tools into .tools/
+    Tools,
+}
+
+/// `mdbook serve`'s options that authors use; any other goes after `--`.
+#[derive(Debug, clap::Args)]
+struct ServeOptions {
+    /// Open the book in the default web browser
+    #[arg(short, long)]
+    open: bool,
+    /// The port to serve on
+    #[arg(short, long, default_value_t = 3000)]
+    port: u16,
+    /// The host name to listen on
+    #[arg(short = 'n', long, default_value = "localhost")]
+    hostname: String,
+    /// More arguments for `mdbook serve`
+    #[arg(last = true, value_name = "MDBOOK_ARGS")]
+    more: Vec<String>,
+}
 
 /// Where the browser tests live: a small node project.
 const BROWSER: &str = "tests/browser";
@@ -35,30 +105,22 @@ const BROWSER: &str = "tests/browser";
 const SITE_URL: &str = "/course/";
 
 fn main() -> ExitCode {
-    let mut args = env::args().skip(1);
-    let command = args.next();
-    let rest: Vec<String> = args.collect();
     let root = root();
-    let result = match command.as_deref() {
-        Some("serve") => install().and_then(|()| serve(&root, &rest)),
-        Some("site") => {
-            match SiteArgs::parse(&rest, &target_dir(&root).join("site")) {
-                Ok(args) => install().and_then(|()| site(&root, &args).map(drop)),
-                Err(message) => Err(format!("{message}\n\n{USAGE}")),
-            }
+    let result = match Cli::parse().command {
+        Task::Serve(options) => install().and_then(|()| serve(&root, &options)),
+        Task::Site(options) => {
+            let args = options.resolve(&target_dir(&root).join("site"));
+            install().and_then(|()| site(&root, &args).map(drop))
         }
-        Some("test") if rest.is_empty() => install().and_then(|()| test(&root)),
-        Some("test-browser") if rest.is_empty() => {
-            install().and_then(|()| browser_tests(&root))
-        }
-        Some("bench-weight") if rest.is_empty() => {
-            install().and_then(|()| bench_weight(&root))
-        }
-        Some("tools") if rest.is_empty() => install(),
-        _ => {
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
+        Task::Test => install().and_then(|()| test(&root)),
+        Task::Check => install().and_then(|()| check(&root)),
+        Task::Bless {
+            listings,
+            remeasure,
+        } => bless_listings(&root, &listings, remeasure),
+        Task::TestBrowser => install().and_then(|()| browser_tests(&root)),
+        Task::BenchWeight => install().and_then(|()| bench_weight(&root)),
+        Task::Tools => install(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -73,9 +135,20 @@ fn install() -> Result<(), String> {
     install_tools().map_err(|error| format!("cannot install tools: {error}"))
 }
 
-fn serve(root: &Path, args: &[String]) -> Result<(), String> {
+/// `mdbook serve`, after writing the listings archive where the served book
+/// finds it (see `SERVED_ARCHIVE`).
+fn serve(root: &Path, options: &ServeOptions) -> Result<(), String> {
+    let archive = write_served_archive(root)
+        .map_err(|error| format!("cannot write {LISTINGS_ARCHIVE}: {error}"))?;
+    eprintln!("xtask: wrote {} for the served book", archive.display());
     let mut serve = mdbook(root);
-    serve.args(["serve", "--port", "3000"]).args(args);
+    serve
+        .args(["serve", "--port", &options.port.to_string()])
+        .args(["--hostname", &options.hostname]);
+    if options.open {
+        serve.arg("--open");
+    }
+    serve.args(&options.more);
     run(&mut serve)
 }
 
@@ -93,30 +166,34 @@ fn site(root: &Path, args: &SiteArgs) -> Result<String, String> {
     Ok(log)
 }
 
+const FMT: &[&str] = &["fmt", "--all", "--check"];
+const CLIPPY: &[&str] = &[
+    "clippy",
+    "--locked",
+    "--workspace",
+    "--all-targets",
+    "--",
+    "-D",
+    "warnings",
+];
+/// Every binary, so that a listing that does not compile fails here, in
+/// cargo's words, and the output check's own build finds nothing to do.
+const BUILD: &[&str] = &["build", "--locked", "--workspace", "--bins"];
+
 /// Every check CI runs, cheapest first, so a slip fails fast. The browser
 /// tests keep Chromium busy while `cargo test` mostly waits on listings
 /// that sleep, so the two run side by side; the browser tests' report is
 /// printed once both are done.
 fn test(root: &Path) -> Result<(), String> {
     let started = Instant::now();
-    let steps: [&[&str]; 4] = [
-        &["fmt", "--all", "--check"],
-        &[
-            "clippy",
-            "--locked",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        // The contract tests run the listings' binaries: build them all first.
-        &["build", "--locked", "--workspace", "--bins"],
-        // And the tests, so that no compiler competes with Chromium for
-        // the cores while the browser tests run against their time limits.
+    // The tests are built too, so that no compiler competes with Chromium
+    // for the cores while the browser tests run against their time limits.
+    for step in [
+        FMT,
+        CLIPPY,
+        BUILD,
         &["test", "--locked", "--workspace", "--no-run"],
-    ];
-    for step in steps {
+    ] {
         run(Command::new(cargo()).current_dir(root).args(step))?;
     }
     // Before `cargo test` starts: two mdBook builds of one tree at once
@@ -148,6 +225,177 @@ fn test(root: &Path) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("{browser:?} failed ({browser_status})"))
+    }
+}
+
+/// `cargo xtask check`: what `test` runs but clippy and the browser tests.
+/// The contract tests then build the site themselves.
+fn check(root: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    for step in [FMT, BUILD] {
+        run(Command::new(cargo()).current_dir(root).args(step))?;
+    }
+    let tests = test_workspace_side_by_side(root);
+    eprintln!(
+        "xtask: the checks took {:.1} s (`cargo xtask test` runs clippy and \
+         the browser tests too)",
+        started.elapsed().as_secs_f64()
+    );
+    tests
+}
+
+/// Tests at once in each binary, rather than one per core: most of them
+/// wait on mdBook, cargo or a listing that sleeps.
+const TEST_THREADS: usize = 8;
+
+/// One test binary that `cargo test` would run.
+struct TestBinary {
+    label: String,
+    executable: PathBuf,
+    package_dir: PathBuf,
+}
+
+/// `cargo test --workspace`, but with every test binary (and the doc
+/// tests) running at once instead of one after the other: most of their
+/// time is spent waiting for listings that sleep, and the contract and
+/// breakage tests alone would take the budget of `check` in turn.
+fn test_workspace_side_by_side(root: &Path) -> Result<(), String> {
+    let mut build = Command::new(cargo());
+    build.current_dir(root).args([
+        "test",
+        "--locked",
+        "--workspace",
+        "--no-run",
+        "--message-format=json-render-diagnostics",
+    ]);
+    let built = build
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|error| format!("cannot start {build:?}: {error}"))?;
+    if !built.status.success() {
+        return Err(format!("{build:?} failed ({})", built.status));
+    }
+    let binaries = test_binaries(root, &String::from_utf8_lossy(&built.stdout));
+    let mut doc_tests = Command::new(cargo());
+    doc_tests.current_dir(root).args([
+        "test",
+        "--locked",
+        "--workspace",
+        "--doc",
+        "--quiet",
+    ]);
+    let outcomes: Vec<(String, Result<Output, String>)> = thread::scope(|scope| {
+        let doc = scope.spawn(|| output_of(&mut doc_tests));
+        let running: Vec<_> = binaries
+            .iter()
+            .map(|binary| {
+                scope.spawn(|| {
+                    // As cargo runs it: in its package's folder.
+                    let mut test = Command::new(&binary.executable);
+                    test.current_dir(&binary.package_dir).arg("--quiet");
+                    if env::var_os("RUST_TEST_THREADS").is_none() {
+                        test.arg(format!("--test-threads={TEST_THREADS}"));
+                    }
+                    output_of(&mut test)
+                })
+            })
+            .collect();
+        let mut outcomes: Vec<(String, Result<Output, String>)> = binaries
+            .iter()
+            .zip(running)
+            .map(|(binary, run)| (binary.label.clone(), run.join().unwrap()))
+            .collect();
+        outcomes.push(("doc tests".into(), doc.join().unwrap()));
+        outcomes
+    });
+    let mut failed = Vec::new();
+    for (label, outcome) in outcomes {
+        match outcome {
+            Ok(out) if out.status.success() => {
+                let stdout = String::from_utf8_lossy(&out.stdout);
+                let results =
+                    stdout.lines().filter(|l| l.starts_with("test result"));
+                for result in results {
+                    eprintln!("{label}: {result}");
+                }
+            }
+            Ok(out) => {
+                eprintln!("---- {label} failed ({}):", out.status);
+                eprint!("{}", String::from_utf8_lossy(&out.stdout));
+                eprint!("{}", String::from_utf8_lossy(&out.stderr));
+                failed.push(label);
+            }
+            Err(error) => {
+                eprintln!("---- {label}: {error}");
+                failed.push(label);
+            }
+        }
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("tests failed: {}", failed.join(", ")))
+    }
+}
+
+/// The test binaries in cargo's JSON messages, labelled by package folder
+/// and target.
+fn test_binaries(root: &Path, messages: &str) -> Vec<TestBinary> {
+    messages
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|message| message["profile"]["test"] == true)
+        .filter_map(|message| {
+            let executable = PathBuf::from(message["executable"].as_str()?);
+            let manifest = Path::new(message["manifest_path"].as_str()?);
+            let package_dir = manifest.parent()?.to_path_buf();
+            let folder = package_dir.strip_prefix(root).unwrap_or(&package_dir);
+            let target = message["target"]["name"].as_str()?;
+            let label = format!("{} ({target})", folder.display());
+            Some(TestBinary {
+                label,
+                executable,
+                package_dir,
+            })
+        })
+        .collect()
+}
+
+fn output_of(command: &mut Command) -> Result<Output, String> {
+    command
+        .output()
+        .map_err(|error| format!("cannot start {command:?}: {error}"))
+}
+
+/// `cargo xtask bless`: records the output files of the listings named, or
+/// of every listing, and says what changed.
+fn bless_listings(
+    root: &Path,
+    names: &[String],
+    remeasure: bool,
+) -> Result<(), String> {
+    let dirs = select_listings(root, names)?;
+    let outcomes = bless(root, &target_dir(root), &dirs, RUN_LIMIT, remeasure)?;
+    let mut failed = 0;
+    for (file, outcome) in &outcomes {
+        let file = file.strip_prefix(root).unwrap_or(file).display();
+        match outcome {
+            Ok(Blessed::Rewritten) => eprintln!("xtask: rewrote {file}"),
+            Ok(Blessed::Unchanged) => eprintln!("xtask: unchanged {file}"),
+            Ok(Blessed::MeasurementKept) => eprintln!(
+                "xtask: kept {file}: a measurement, the same numbers aside \
+                 (--remeasure records new ones)"
+            ),
+            Err(error) => {
+                failed += 1;
+                eprintln!("xtask: {file}: {error}");
+            }
+        }
+    }
+    match (outcomes.len(), failed) {
+        (0, _) => Err("no output file to record in the listings named".into()),
+        (_, 0) => Ok(()),
+        (_, failed) => Err(format!("{failed} output file(s) not recorded")),
     }
 }
 

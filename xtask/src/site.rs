@@ -16,6 +16,36 @@ pub const LISTINGS_ARCHIVE: &str = "listings.tar.gz";
 /// The folder the archive unpacks into.
 pub const ARCHIVE_FOLDER: &str = "async-rust-listings";
 
+/// Where `cargo xtask serve` writes the listings archive, below the root.
+/// mdBook copies every file of `src/` that is not a page to the book's root
+/// at each build, and `mdbook serve` empties its output folder at each
+/// rebuild, so a copy in `src/` is what keeps the served archive there. Git
+/// ignores it; `build_site` replaces the copy with a fresh archive.
+pub const SERVED_ARCHIVE: &str = "src/listings.tar.gz";
+
+/// `cargo xtask site`'s options, as its command line gives them.
+#[derive(Debug, Clone, PartialEq, Eq, clap::Parser)]
+#[command(name = "site")]
+pub struct SiteOptions {
+    /// Where the site is served: /course/ for https://example.org/course/
+    #[arg(long, value_name = "PATH", default_value = "/", value_parser = site_url)]
+    pub site_url: String,
+    /// The folder to build the site in, emptied first [default: target/site]
+    #[arg(long, value_name = "DIR")]
+    pub dest_dir: Option<PathBuf>,
+}
+
+/// A path that starts and ends with `/`, with no empty segment.
+fn site_url(url: &str) -> Result<String, String> {
+    if !url.starts_with('/') || !url.ends_with('/') || url.contains("//") {
+        return Err(format!(
+            "must be a path that starts and ends with `/`, such as \
+             /course/ for https://example.org/course/; got `{url}`"
+        ));
+    }
+    Ok(url.to_owned())
+}
+
 /// `cargo xtask site`'s arguments: where the site will be served, and the
 /// folder to build it in.
 #[derive(Debug, PartialEq, Eq)]
@@ -24,31 +54,31 @@ pub struct SiteArgs {
     pub dest: PathBuf,
 }
 
+impl SiteOptions {
+    /// The options, with `default_dest` when no folder was given.
+    pub fn resolve(self, default_dest: &Path) -> SiteArgs {
+        SiteArgs {
+            site_url: self.site_url,
+            dest: self.dest_dir.unwrap_or_else(|| default_dest.to_path_buf()),
+        }
+    }
+}
+
 impl SiteArgs {
     /// Reads `--site-url PATH` (default `/`) and `--dest-dir DIR` (default
-    /// `default_dest`); an error says what is wrong, in a line.
+    /// `default_dest`) as `cargo xtask site` does; an error says what is
+    /// wrong, in a line.
     pub fn parse(args: &[String], default_dest: &Path) -> Result<Self, String> {
-        let mut parsed = SiteArgs {
-            site_url: "/".into(),
-            dest: default_dest.to_path_buf(),
-        };
-        let mut args = args.iter();
-        while let Some(flag) = args.next() {
-            let value = args.next().ok_or(format!("{flag} needs a value"));
-            match flag.as_str() {
-                "--site-url" => parsed.site_url = value?.clone(),
-                "--dest-dir" => parsed.dest = PathBuf::from(value?),
-                _ => return Err(format!("unknown argument `{flag}`")),
+        let command_line =
+            std::iter::once("site").chain(args.iter().map(String::as_str));
+        match <SiteOptions as clap::Parser>::try_parse_from(command_line) {
+            Ok(options) => Ok(options.resolve(default_dest)),
+            Err(error) => {
+                let text = error.to_string();
+                let line = text.lines().next().unwrap_or_default();
+                Err(line.trim_start_matches("error: ").to_owned())
             }
         }
-        let url = &parsed.site_url;
-        if !url.starts_with('/') || !url.ends_with('/') || url.contains("//") {
-            return Err(format!(
-                "--site-url must be a path that starts and ends with `/`, such as \
-                 /course/ for https://example.org/course/; got `{url}`"
-            ));
-        }
-        Ok(parsed)
     }
 }
 
@@ -80,10 +110,22 @@ pub fn build_site(
             output.status
         ));
     }
-    match write_listings_archive(root, &dest.join(LISTINGS_ARCHIVE)) {
+    // mdBook copied any archive `cargo xtask serve` left in src/: replace
+    // it, and leave none behind if the fresh one cannot be made.
+    let archive = dest.join(LISTINGS_ARCHIVE);
+    let _ = fs::remove_file(&archive);
+    match write_listings_archive(root, &archive) {
         Ok(()) => Ok(log),
         Err(error) => Err(format!("{log}ERROR the listings archive: {error}\n")),
     }
+}
+
+/// Writes the listings archive where `cargo xtask serve`'s book finds it,
+/// `SERVED_ARCHIVE`, and returns that path.
+pub fn write_served_archive(root: &Path) -> Result<PathBuf, String> {
+    let archive = root.join(SERVED_ARCHIVE);
+    write_listings_archive(root, &archive)?;
+    Ok(archive)
 }
 
 /// Writes `archive`: the listings as a cargo workspace of their own, with
@@ -220,11 +262,17 @@ mod tests {
                 "must be a path that starts and ends",
             ),
             (&["--site-url", "/course"], "got `/course`"),
-            (&["--site-url"], "--site-url needs a value"),
-            (&["--out", "x"], "unknown argument `--out`"),
+            (&["--site-url", "/a//b/"], "got `/a//b/`"),
+            (
+                &["--site-url"],
+                "a value is required for '--site-url <PATH>'",
+            ),
+            (&["--out", "x"], "unexpected argument '--out'"),
+            (&["/course/"], "unexpected argument '/course/'"),
         ] {
             let error = parse(args).unwrap_err();
             assert!(error.contains(says), "{args:?} gave {error:?}");
+            assert_eq!(error.lines().count(), 1, "{args:?} gave {error:?}");
         }
     }
 }

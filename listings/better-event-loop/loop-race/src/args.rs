@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use user_input::flags::{self, Flag, Flags};
+
 /// `--seed N`, `--events N`, `--gap SECONDS` and `--poll-period SECONDS`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
@@ -28,78 +30,67 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The flags this process was started with. On bad input, prints one
-    /// `error: ...` line to stderr and exits with code 2.
+    /// The flags this process was started with. `--help` prints the usage
+    /// and exits; on bad input, prints one `error: ...` line to stderr and
+    /// exits with code 2.
     pub fn from_env() -> Settings {
-        let args = std::env::args_os().skip(1);
-        match Settings::parse(args.map(|arg| arg.to_string_lossy().into_owned())) {
-            Ok(settings) => settings,
-            Err(message) => {
-                eprintln!("error: {message}");
-                std::process::exit(2);
-            }
-        }
-    }
-
-    /// Parses the flags (without the program's name); the error is one line.
-    pub fn parse(
-        args: impl IntoIterator<Item = String>,
-    ) -> Result<Settings, String> {
-        let mut settings = Settings::default();
-        let mut args = args.into_iter();
-        while let Some(flag) = args.next() {
-            let mut value =
-                || args.next().ok_or_else(|| format!("{flag} needs a value"));
-            match flag.as_str() {
-                "--seed" => settings.seed = Some(parse_seed(&value()?)?),
-                "--events" => settings.events = parse_events(&value()?)?,
-                "--gap" => settings.mean_gap = parse_seconds(&flag, &value()?)?,
-                "--poll-period" => {
-                    settings.poll_period = parse_seconds(&flag, &value()?)?;
-                }
-                _ => return Err(format!("unknown argument {flag:?}")),
-            }
-        }
-        Ok(settings)
+        flags::from_env()
     }
 }
 
-fn parse_seed(text: &str) -> Result<u64, String> {
-    text.parse()
-        .map_err(|_| format!("--seed needs a whole number, 0 or more, got {text:?}"))
-}
+impl Flags for Settings {
+    const FLAGS: &'static [Flag] = &[
+        Flag {
+            name: "--seed",
+            value: "N",
+            help: "the same N gives the same presses on every run (default: random)",
+        },
+        Flag {
+            name: "--events",
+            value: "N",
+            help: "how many keys are pressed (default 50)",
+        },
+        Flag {
+            name: "--gap",
+            value: "SECONDS",
+            help: "the mean time between two presses (default 0.05)",
+        },
+        Flag {
+            name: "--poll-period",
+            value: "SECONDS",
+            help: "how often the polling loop looks (default 0.1)",
+        },
+    ];
 
-fn parse_events(text: &str) -> Result<usize, String> {
-    text.parse()
-        .ok()
-        .filter(|&events| events > 0)
-        .ok_or_else(|| {
-            format!("--events needs a whole number, 1 or more, got {text:?}")
-        })
-}
-
-/// A duration from 1 ms to a minute: long enough to sleep for, short enough
-/// that the run ends.
-fn parse_seconds(flag: &str, text: &str) -> Result<Duration, String> {
-    text.parse()
-        .ok()
-        .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok())
-        .filter(|duration| {
-            (Duration::from_millis(1)..=Duration::from_secs(60)).contains(duration)
-        })
-        .ok_or_else(|| {
-            format!(
-                "{flag} needs a number of seconds from 0.001 to 60, got {text:?}"
-            )
-        })
+    fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        // Long enough to sleep for, short enough that the run ends.
+        let sleepable = Duration::from_millis(1)..=Duration::from_secs(60);
+        match name {
+            "--seed" => self.seed = Some(flags::seed(name, value)?),
+            "--events" => {
+                let events = flags::whole_number(name, value, 1)?;
+                self.events = usize::try_from(events).map_err(|_| {
+                    format!("--events needs a smaller number, got {value:?}")
+                })?;
+            }
+            "--gap" => self.mean_gap = flags::seconds(name, value, sleepable)?,
+            _ => self.poll_period = flags::seconds(name, value, sleepable)?,
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use user_input::flags::Request;
+
     fn parse(args: &[&str]) -> Result<Settings, String> {
-        Settings::parse(args.iter().map(|arg| arg.to_string()))
+        match flags::parse(args.iter().map(|arg| arg.to_string()))? {
+            Request::Run(settings) => Ok(settings),
+            Request::Help => Err("help".into()),
+        }
     }
 
     #[test]
@@ -143,6 +134,10 @@ mod tests {
             (&["--poll-period", "1\n2"], "--poll-period needs a number"),
             (&["--gap"], "--gap needs a value"),
             (&["--period", "1"], "unknown argument \"--period\""),
+            (
+                &["--events", "99999999999999999999"],
+                "--events needs a whole",
+            ),
         ];
         for (args, start) in bad {
             let error = parse(args).unwrap_err();

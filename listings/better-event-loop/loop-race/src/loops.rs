@@ -153,8 +153,10 @@ mod tests {
     fn the_waker_loop_handles_every_event_once_in_order_then_returns() {
         let run = within_a_minute(|| waker_loop(&burst()));
         assert_eq!(numbers(&run), (0..200).collect::<Vec<_>>());
-        // A poll at the start, at most one per event, and one at the end.
-        assert!((2..=202).contains(&run.wakeups), "{} polls", run.wakeups);
+        // A poll at the start, at most one per event, and one at the end;
+        // on a busy machine the whole burst, and the channel's closing, may
+        // come before the first poll, which then is the only one.
+        assert!((1..=202).contains(&run.wakeups), "{} polls", run.wakeups);
     }
 
     #[test]

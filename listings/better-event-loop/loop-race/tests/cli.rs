@@ -12,6 +12,19 @@ fn run(args: &[&str]) -> Output {
 }
 
 #[test]
+fn help_prints_the_usage_on_stdout_and_exits_0() {
+    for flag in ["--help", "-h"] {
+        let out = run(&[flag]);
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let usage = "usage: loop-race [--seed N] [--events N] [--gap SECONDS] [--poll-period SECONDS]\n";
+        assert!(stdout.starts_with(usage), "{flag}: {stdout}");
+        assert!(stdout.contains("\n  -h, --help "), "{flag}: {stdout}");
+        assert!(out.stderr.is_empty(), "{flag}");
+    }
+}
+
+#[test]
 fn bad_input_gives_one_error_line_and_exit_code_2() {
     let bad: &[&[&str]] = &[
         &["--seed", "x"],

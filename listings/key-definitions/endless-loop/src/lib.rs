@@ -1,36 +1,40 @@
 //! Helpers shared by the `busy` and `sleeping` binaries.
 
 use std::fs;
-use std::process;
 use std::time::Duration;
+
+use user_input::flags::{self, Flag, Flags};
 
 /// How long a loop runs when `--seconds` is not given.
 pub const DEFAULT_SECONDS: u64 = 5;
 
-/// Reads `--seconds N` from the command line; on bad input, prints one
-/// error line and exits with code 2.
-pub fn seconds_from_args() -> Duration {
-    match parse_seconds(std::env::args().skip(1)) {
-        Ok(seconds) => Duration::from_secs(seconds),
-        Err(message) => {
-            eprintln!("error: {message}");
-            process::exit(2);
-        }
+/// The one flag of both loops: `--seconds N`.
+#[derive(Debug, PartialEq)]
+struct Seconds(u64);
+
+impl Default for Seconds {
+    fn default() -> Self {
+        Seconds(DEFAULT_SECONDS)
     }
 }
 
-fn parse_seconds(mut args: impl Iterator<Item = String>) -> Result<u64, String> {
-    let mut seconds = DEFAULT_SECONDS;
-    while let Some(arg) = args.next() {
-        if arg != "--seconds" {
-            return Err(format!("unknown argument {arg:?}"));
-        }
-        let value = args.next().ok_or("--seconds needs a value")?;
-        seconds = value.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
-            format!("--seconds needs a whole number above 0, got {value:?}")
-        })?;
+impl Flags for Seconds {
+    const FLAGS: &'static [Flag] = &[Flag {
+        name: "--seconds",
+        value: "N",
+        help: "how long the loop runs before it reports, in whole seconds (default 5)",
+    }];
+
+    fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        self.0 = flags::whole_number(name, value, 1)?;
+        Ok(())
     }
-    Ok(seconds)
+}
+
+/// Reads `--seconds N` from the command line. `--help` prints the usage
+/// and exits; on bad input, prints one error line and exits with code 2.
+pub fn seconds_from_args() -> Duration {
+    Duration::from_secs(flags::from_env::<Seconds>().0)
 }
 
 // ANCHOR: cpu_time
@@ -68,15 +72,16 @@ pub fn report(wall: Duration, cpu_at_start: Option<Duration>, turns: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use user_input::flags::Request;
 
-    fn parse(args: &[&str]) -> Result<u64, String> {
-        parse_seconds(args.iter().map(|a| a.to_string()))
+    fn parse(args: &[&str]) -> Result<Request<Seconds>, String> {
+        flags::parse(args.iter().map(|a| a.to_string()))
     }
 
     #[test]
     fn default_and_explicit_seconds() {
-        assert_eq!(parse(&[]), Ok(DEFAULT_SECONDS));
-        assert_eq!(parse(&["--seconds", "3"]), Ok(3));
+        assert_eq!(parse(&[]), Ok(Request::Run(Seconds(DEFAULT_SECONDS))));
+        assert_eq!(parse(&["--seconds", "3"]), Ok(Request::Run(Seconds(3))));
     }
 
     #[test]

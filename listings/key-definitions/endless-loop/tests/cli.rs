@@ -11,6 +11,24 @@ fn run(bin: &str, args: &[&str]) -> Output {
 }
 
 #[test]
+fn help_prints_the_usage_on_stdout_and_exits_0() {
+    for (bin, name) in [(BUSY, "busy"), (SLEEPING, "sleeping")] {
+        for flag in ["--help", "-h"] {
+            let out = run(bin, &[flag]);
+            assert_eq!(out.status.code(), Some(0), "{name} {flag}");
+            let stdout = String::from_utf8(out.stdout).unwrap();
+            let usage = format!("usage: {name} [--seconds N]\n");
+            assert!(stdout.starts_with(&usage), "{name} {flag}: {stdout}");
+            assert!(
+                stdout.contains("\n  -h, --help "),
+                "{name} {flag}: {stdout}"
+            );
+            assert!(out.stderr.is_empty(), "{name} {flag}");
+        }
+    }
+}
+
+#[test]
 fn bad_input_gives_one_error_line_and_exit_code_2() {
     let bad: &[&[&str]] = &[
         &["--seconds"],

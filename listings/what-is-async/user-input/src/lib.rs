@@ -2,6 +2,7 @@
 //! period it reports one of four arrow keys, or nothing.
 
 mod args;
+pub mod flags;
 
 pub use args::Args;
 
