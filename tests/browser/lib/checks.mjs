@@ -94,16 +94,18 @@ export async function checkErrors(session, path) {
  * (a theme changes colours only, so the other rules would find the same).
  * `exclude` (selectors) leaves parts out: the sidebar, the same on every
  * page, is checked on one page only, to save time (axe spends most of it on
- * the colour contrast of each sidebar entry). With `sampleCode`, the colour
- * rules check one element of each kind in code blocks (same colour, font,
- * shadow, and backgrounds under it: what contrast depends on) instead of
- * every token highlight.js colours, which takes most of their time.
+ * the colour contrast of each sidebar entry).
+ *
+ * With `kinds` (a Map kept from page to page, see contrastByKind), the check
+ * is the one each page gets: every rule but PER_FEATURE_RULES in the first
+ * theme, and color-contrast in each theme on text of a kind no page before
+ * has shown.
  */
 export async function checkAccessibility(
   session,
   path,
   themes,
-  { exclude = [], reuse = false, only, skip, sampleCode = false } = {},
+  { exclude = [], reuse = false, only, skip, kinds } = {},
 ) {
   const problems = await showFor(session, path, reuse);
   // What a reader can unfold (speaker notes, in <details>) must read too;
@@ -113,111 +115,175 @@ export async function checkAccessibility(
       details.open = true;
     }),
   );
-  const context = (selectors) => (selectors.length ? { exclude: selectors.map((s) => [s]) } : undefined);
   for (const [index, theme] of themes.entries()) {
     await setTheme(session.page, theme);
-    const run = async (selectors, rules, options) => {
-      const found = await axeProblems(session.page, context(selectors), rules, options);
-      problems.push(...found.map((line) => `${theme}: ${line}`));
-    };
+    const found = [];
+    const run = async (rules) => found.push(...(await axeProblems(session.page, excluding(exclude), rules)));
     if (only || skip) {
       // `only` or `skip` name rules to run or leave out, in every theme.
-      await run(exclude, only ?? { skip });
-      continue;
+      await run(only ?? { skip });
+    } else if (kinds) {
+      if (index === 0) await run({ skip: ['color-contrast', ...PER_FEATURE_RULES] });
+      found.push(...(await contrastByKind(session.page, exclude, kinds, theme)));
+    } else {
+      if (index === 0) await run({ skip: COLOUR_RULES });
+      await run(COLOUR_RULES);
     }
-    if (index === 0) await run(exclude, { skip: COLOUR_RULES });
-    if (!sampleCode) {
-      await run(exclude, COLOUR_RULES);
-      continue;
-    }
-    // Each sample stands for its kind, so axe-core must judge every one.
-    await session.page.evaluate(markSameCode, CODE_SAME);
-    await run([...exclude, `[${CODE_SAME}]`], COLOUR_RULES, { judgeAll: 'pre' });
+    problems.push(...found.map((line) => `${theme}: ${line}`));
   }
   return problems;
 }
+
+/** axe's context for the whole page but `selectors`. */
+const excluding = (selectors) => (selectors.length ? { exclude: selectors.map((s) => [s]) } : undefined);
 
 /** The axe-core rules whose result can depend on the theme. */
 export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 /**
- * axe-core's critical and serious violations on the page as it is now. With
- * `judgeAll`, a selector, every element inside what it matches must also be
- * judged: one axe-core leaves incomplete there is a problem too.
+ * The rules only the pages chosen per feature run (see lib/pages.mjs):
+ * target-size is about the theme's buttons (play, copy, quiz), the same on
+ * every page that has them; links inside text, the only targets a page's
+ * own text adds, are exempt from it.
  */
-export async function axeProblems(page, context, rules, { judgeAll } = {}) {
-  const { violations, incomplete } = await axe(page, context, rules);
-  const problems = violations
+export const PER_FEATURE_RULES = ['target-size'];
+
+/** axe-core's critical and serious violations on the page as it is now. */
+export async function axeProblems(page, context, rules) {
+  const { violations } = await axe(page, context, rules);
+  return failing(violations);
+}
+
+/** Readable lines for the critical and serious violations among `violations`. */
+function failing(violations) {
+  return violations
     .filter((violation) => FAILING.includes(violation.impact))
     .map((violation) => {
-      const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' '));
+      // A target axe names by our own mark says little: show the element.
+      const name = (node) => {
+        const target = node.target.join(' ');
+        return target.includes('data-course-') ? `${target} ${node.html.slice(0, 80)}` : target;
+      };
+      const targets = violation.nodes.slice(0, 3).map(name);
       const more = violation.nodes.length > 3 ? ` and ${violation.nodes.length - 3} more` : '';
       return `${violation.impact} ${violation.id} (${violation.help}): ${targets.join(', ')}${more}`;
     });
-  if (judgeAll) {
-    const unjudged = incomplete.flatMap((result) =>
-      result.nodes.map((node) => ({
-        rule: result.id,
-        target: node.target.join(' '),
-        why: node.any.map((check) => check.message).join('; '),
-      })),
-    );
-    const inside = await page.evaluate(
-      ([targets, within]) => targets.map((t) => Boolean(document.querySelector(t)?.closest(within))),
-      [unjudged.map((u) => u.target), judgeAll],
-    );
-    unjudged
-      .filter((_, i) => inside[i])
-      .forEach(({ rule, target, why }) => problems.push(`${rule} could not judge ${target}: ${why}`));
+}
+
+/** Attributes that contrastByKind marks elements with. */
+const KIND = 'data-course-kind';
+const SAMPLE = 'data-course-sample';
+const SAME = 'data-course-same';
+
+/**
+ * color-contrast on one element of each kind of text not met before, in
+ * `kinds` (theme -> the kinds axe-core has judged). A kind is what the
+ * contrast of text depends on: its colour, size, weight and shadow, and the
+ * backgrounds and opacities under it (see markKinds). Most text on a page
+ * is of kinds other pages showed, so axe checks little of it; new text (a
+ * colour set by hand, a new element, a theme change) is checked where it
+ * first shows. The rest is left out for axe (all the time the rule takes).
+ * A kind counts as met only once axe has judged its sample; if it cannot,
+ * every element of the kind on the page is checked instead, as without
+ * sampling. In code blocks, which hold most samples, a sample axe cannot
+ * judge is itself a problem.
+ */
+async function contrastByKind(page, exclude, kinds, theme) {
+  if (!kinds.has(theme)) kinds.set(theme, new Set());
+  const seen = kinds.get(theme);
+  const fresh = await page.evaluate(markKinds, { seen: [...seen], exclude, attributes: [KIND, SAMPLE, SAME] });
+  if (fresh.length === 0) return [];
+  // Only the samples: axe spends long on a context that leaves out many elements.
+  const context = { include: [[`[${SAMPLE}]`]], exclude: exclude.map((s) => [s]) };
+  const { violations, incomplete, passes } = await axe(page, context, ['color-contrast'], { passes: true });
+  const problems = failing(violations);
+  // Which samples axe judged, and which it could not (with why).
+  const nodes = (results, judged) =>
+    results.flatMap((r) => r.nodes.map((n) => ({ target: n.target.join(' '), judged, why: n.any.map((c) => c.message).join('; ') })));
+  const all = [...nodes(violations, true), ...nodes(passes, true), ...nodes(incomplete, false)];
+  const where = await page.evaluate(
+    ([targets, sample]) =>
+      targets.map((t) => {
+        const el = document.querySelector(t);
+        return { sample: el?.getAttribute(sample) ?? null, code: Boolean(el?.closest('pre')) };
+      }),
+    [all.map((n) => n.target), SAMPLE],
+  );
+  const judged = new Set();
+  all.forEach((node, i) => {
+    const { sample, code } = where[i];
+    if (sample !== null && node.judged) judged.add(Number(sample));
+    if (!node.judged && code) problems.push(`color-contrast could not judge ${node.target}: ${node.why}`);
+  });
+  const unjudged = fresh.map((_, i) => i).filter((i) => !judged.has(i));
+  if (unjudged.length > 0) {
+    const again = { include: unjudged.map((i) => [`[${KIND}="${i}"]`]), exclude: exclude.map((s) => [s]) };
+    problems.push(...failing((await axe(page, again, ['color-contrast'])).violations));
   }
+  for (const i of judged) seen.add(fresh[i]);
   return problems;
 }
 
-/** The attribute that marks code elements like one axe-core checks already. */
-const CODE_SAME = 'data-course-code-same';
-
 /**
- * Runs in the page: marks every element of its code blocks that is like one
- * met before it (see checkAccessibility's `sampleCode`), unless it holds one
- * not yet met.
+ * Runs in the page: gives each element that holds text of a kind not in
+ * `seen` its kind's number, marks the first (smallest) of each such kind as
+ * its sample, and every other element (of a kind seen, or not the sample)
+ * as the same as one checked, unless it holds a sample. Returns the new
+ * kinds, by number.
  */
-function markSameCode(attribute) {
-  document.querySelectorAll(`[${attribute}]`).forEach((el) => el.removeAttribute(attribute));
-  const hasText = (el) =>
-    [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
-  // What a reader cannot see (hidden lines), axe-core does not check: it
-  // must not stand for a kind. Smallest first, so that the element checked
-  // for a kind holds little else.
-  const shown = (el) => el.checkVisibility({ visibilityProperty: true });
-  const candidates = [...document.querySelectorAll('pre, pre *')]
-    .filter((el) => hasText(el) && shown(el))
+function markKinds({ seen, exclude, attributes: [kindAttr, sampleAttr, sameAttr] }) {
+  for (const a of [kindAttr, sampleAttr, sameAttr]) {
+    document.querySelectorAll(`[${a}]`).forEach((el) => el.removeAttribute(a));
+  }
+  const known = new Set(seen);
+  const left = exclude.map((s) => [...document.querySelectorAll(s)]).flat();
+  const hasText = (el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+  // What a reader cannot see axe does not check: it must not stand for a
+  // kind. Smallest first, so that a sample holds little else.
+  const candidates = [...document.body.querySelectorAll('*')]
+    .filter((el) => hasText(el) && !left.some((l) => l.contains(el)) && el.checkVisibility({ visibilityProperty: true }))
     .map((el) => [el, el.getElementsByTagName('*').length])
-    .sort((a, b) => a[1] - b[1]);
-  const kinds = new Set();
-  const samples = [];
-  const same = [];
-  for (const [el] of candidates) {
-    // What the contrast of its text depends on.
+    .sort((a, b) => a[1] - b[1])
+    .map(([el]) => el);
+  const kindOf = (el) => {
     const style = getComputedStyle(el);
     const kind = [style.color, style.fontSize, style.fontWeight, style.textShadow];
+    let opaque = false;
     for (let e = el; e; e = e.parentElement) {
       const s = getComputedStyle(e);
-      kind.push(s.backgroundColor, s.backgroundImage, s.opacity);
-      if (/^rgb\(/.test(s.backgroundColor)) break; // opaque: nothing shows through
+      // Under the first opaque background only opacity still counts.
+      kind.push(opaque ? s.opacity : [s.backgroundColor, s.backgroundImage, s.opacity].join(' '));
+      if (/^rgb\(/.test(s.backgroundColor)) opaque = true;
     }
-    const key = kind.join('|');
-    if (kinds.has(key)) {
+    return kind.join('|');
+  };
+  const fresh = [];
+  const marked = [];
+  const samples = [];
+  const same = [];
+  for (const el of candidates) {
+    const key = kindOf(el);
+    let index = fresh.indexOf(key);
+    if (known.has(key)) {
       same.push(el);
-    } else {
-      kinds.add(key);
-      samples.push(el);
+      continue;
     }
+    if (index < 0) {
+      index = fresh.push(key) - 1;
+      samples.push([el, index]);
+    } else {
+      same.push(el);
+    }
+    marked.push([el, index]);
   }
   // Marked only now: each change to the page would make the next
   // getComputedStyle work out every style again.
+  for (const [el, index] of marked) el.setAttribute(kindAttr, String(index));
+  for (const [el, index] of samples) el.setAttribute(sampleAttr, String(index));
   for (const el of same) {
-    if (!samples.some((sample) => el.contains(sample))) el.setAttribute(attribute, '');
+    if (!samples.some(([sample]) => el.contains(sample))) el.setAttribute(sameAttr, '');
   }
+  return fresh;
 }
 
 /**
