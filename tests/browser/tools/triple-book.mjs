@@ -81,7 +81,7 @@ const words = (args) => args.trim().split(/\s+/).filter(Boolean);
 /** mdBook's escape: `\{{#...}}` is text, not a directive. */
 const directive = (name) => new RegExp(`(?<!\\\\)\\{\\{#${name}(\\s[^}]*)?\\}\\}`, 'g');
 
-/** The key the preprocessor gives a listing or a figure (see /work/design-12). */
+/** The key the course preprocessor gives a listing or a figure: id=, else NAME[:ANCHOR] or figure:STEM. */
 function keyOf(kind, args) {
   const list = words(args);
   const id = list.find((w) => w.startsWith('id='));
