@@ -44,13 +44,9 @@ const DEMO: &str = r#"# Demo
 
 [Back to the top](#demo)
 
-```rust
-{{#rustdoc_include ../listings/demo/hello/src/main.rs:main}}
-```
-
-```console
-{{#include ../listings/demo/hello/output.txt}}
-```
+{{#listing hello:main}}
+Says hello.
+{{/listing}}
 
 {{#quiz quiz.toml}}
 "#;
@@ -99,19 +95,43 @@ fn sound_tree() -> TempDir {
     for (path, text) in files {
         write(dir.path(), path, text);
     }
-    for file in ["book.toml", hosting::PAGES_WORKFLOW] {
-        write(
-            dir.path(),
-            file,
-            &fs::read_to_string(real.join(file)).unwrap(),
-        );
-    }
+    write(
+        dir.path(),
+        hosting::PAGES_WORKFLOW,
+        &fs::read_to_string(real.join(hosting::PAGES_WORKFLOW)).unwrap(),
+    );
+    copy_book_config(dir.path());
+    dir
+}
+
+/// The real `book.toml` and theme, so that a tree builds as the book does.
+fn copy_book_config(root: &Path) {
+    let real = book_tests::root();
+    write(
+        root,
+        "book.toml",
+        &fs::read_to_string(real.join("book.toml")).unwrap(),
+    );
     for file in book_tests::files_below(&real.join("theme"), "") {
-        let copy = dir.path().join(book_tests::relative(&real, &file));
+        let copy = root.join(book_tests::relative(&real, &file));
         fs::create_dir_all(copy.parent().unwrap()).unwrap();
         fs::copy(&file, copy).unwrap();
     }
-    dir
+}
+
+/// Builds the tree's book, and asserts that the build fails with the course
+/// preprocessor's one line: `file:line: words...`.
+fn assert_build_names(root: &Path, file: &str, words: &str) {
+    let log = book::build(root, &root.join("book"));
+    let line = log
+        .lines()
+        .find(|line| line.starts_with(&format!("{file}:")));
+    assert!(
+        line.is_some_and(|line| line.contains(words)),
+        "expected the build to fail with a line naming {file} and saying \
+         {words:?}, got:\n{log}"
+    );
+    assert_named(&book::check_build_log(root, &log), file, words);
 }
 
 fn write(root: &Path, path: &str, text: &str) {
@@ -199,20 +219,58 @@ fn a_pages_workflow_that_publishes_another_folder_is_named() {
 #[test]
 fn a_deleted_included_file_is_named() {
     let tree = sound_tree();
-    fs::remove_file(tree.path().join("listings/demo/hello/output.txt")).unwrap();
+    edit(
+        tree.path(),
+        "src/demo.md",
+        "# Demo\n",
+        "# Demo\n\n```rust\n{{#include ../listings/demo/hello/src/gone.rs}}\n```\n",
+    );
     let problems = markdown::check_includes(tree.path());
     assert_named(&problems, "src/demo.md", "does not exist");
     let log = book::build(tree.path(), &tree.path().join("book"));
     let problems = book::check_build_log(tree.path(), &log);
-    assert_named(&problems, "listings/demo/hello/output.txt", "ERROR");
+    assert_named(&problems, "listings/demo/hello/src/gone.rs", "ERROR");
 }
 
 #[test]
-fn a_misspelt_anchor_is_named() {
+fn a_listing_whose_file_is_gone_fails_the_build() {
     let tree = sound_tree();
-    edit(tree.path(), "src/demo.md", "main.rs:main", "main.rs:mian");
-    let problems = markdown::check_includes(tree.path());
-    assert_named(&problems, "src/demo.md", "no anchor `mian`");
+    fs::remove_file(tree.path().join("listings/demo/hello/src/main.rs")).unwrap();
+    assert_build_names(
+        tree.path(),
+        "src/demo.md",
+        "listing `hello` has neither src/main.rs nor src/lib.rs",
+    );
+}
+
+#[test]
+fn a_misspelt_anchor_fails_the_build() {
+    let tree = sound_tree();
+    edit(tree.path(), "src/demo.md", "hello:main", "hello:mian");
+    assert_build_names(tree.path(), "src/demo.md", "no anchor `mian`");
+}
+
+#[test]
+fn an_unknown_listing_or_option_or_ref_fails_the_build() {
+    let breakages = [
+        ("hello:main}}", "helo:main}}", "unknown listing `helo`"),
+        (
+            "hello:main}}",
+            "hello:main colour=red}}",
+            "unknown option `colour`",
+        ),
+        (
+            "[Back",
+            "{{#ref hello}} [Back",
+            "`{{#ref hello}}`: no listing",
+        ),
+        ("{{/listing}}\n", "", "is never closed"),
+    ];
+    for (from, to, words) in breakages {
+        let tree = sound_tree();
+        edit(tree.path(), "src/demo.md", from, to);
+        assert_build_names(tree.path(), "src/demo.md", words);
+    }
 }
 
 #[test]
@@ -317,8 +375,8 @@ fn typed_output_is_named() {
     edit(
         tree.path(),
         "src/demo.md",
-        "{{#include ../listings/demo/hello/output.txt}}",
-        "Hello from a listing",
+        "{{/listing}}\n",
+        "{{/listing}}\n\n```console\nHello from a listing\n```\n",
     );
     let problems = markdown::check_console_blocks(tree.path());
     assert_named(&problems, "src/demo.md", "console block");
@@ -349,8 +407,8 @@ fn a_compile_fail_listing_that_compiles_is_named() {
     edit(
         tree.path(),
         "src/demo.md",
-        "```rust\n",
-        "```rust,compile_fail,E0277\n",
+        "{{#listing hello:main}}",
+        "{{#listing hello:main fails=E0277}}",
     );
     let problems =
         listings::check_compile_fail(tree.path(), &tree.path().join("target"));
@@ -366,8 +424,9 @@ fn a_listing_that_leaves_a_child_behind_fails() {
     assert!(error.contains("left 1 child process(es) behind"), "{error}");
 }
 
-// The instructor pages, the speaker notes and the exercises: each check of
-// `book_tests::instructors` on a small tree of its own, sound and broken.
+// The instructor pages, the speaker notes, the session plans and the
+// exercises: each check of `book_tests::instructors`, and each plan check of
+// the course preprocessor, on a small tree of its own, sound and broken.
 
 const TEACHING_SUMMARY: &str = "# Summary
 
@@ -388,31 +447,25 @@ const TEACHING_QUESTIONS: &str = r#"# Questions
 1. Why does a sleeping loop cost so little?
 2. When would you block instead?
 
-<details class="speaker-notes"><summary>Speaker notes</summary>
-
-**Timing:** 5 minutes.
-
+{{#speaker-notes minutes=5}}
 - Take one question.
-
-</details>
+{{/speaker-notes}}
 "#;
 
-const TEACHING_PLAN: &str = "# A 10-minute session
+const TEACHING_PLAN: &str = "# The session
 
-| Start | Minutes | Segment |
-|------:|--------:|---------|
-| 0:00 | 5 | [Questions](../demo/questions.md) |
-| 0:05 | 5 | Break |
-| | **10** | **Total** |
+{{#plan}}
+- [Questions](../demo/questions.md): one discussion question
+- Break, 5 minutes
+{{/plan}}
 ";
 
-/// A second plan, so that every plan is checked, not only the first.
-const SECOND_PLAN: &str = "# A 5-minute second session
+/// A second plan, so that a page in two plans can be tried.
+const SECOND_PLAN: &str = "# The second session
 
-| Start | Minutes | Segment |
-|------:|--------:|---------|
-| 0:00 | 5 | Exercises |
-| | **5** | **Total** |
+{{#plan}}
+- Exercises, 5 minutes
+{{/plan}}
 ";
 
 const TEACHING_ANSWERS: &str = "# Answers
@@ -446,22 +499,32 @@ fn teaching_tree() -> TempDir {
     for (path, text) in files {
         write(dir.path(), path, text);
     }
+    copy_book_config(dir.path());
     dir
 }
 
 fn teaching_problems(root: &Path) -> Vec<Problem> {
     [
         instructors::check_discussion_answers(root),
-        instructors::check_session_plan(root),
         instructors::check_speaker_notes(root),
     ]
     .concat()
 }
 
 #[test]
-fn the_sound_teaching_tree_passes_every_check() {
+fn the_sound_teaching_tree_passes_every_check_and_builds() {
     let tree = teaching_tree();
     book_tests::assert_none(teaching_problems(tree.path()));
+    let out = tree.path().join("book");
+    // The tree has no listings, so only the archive of them fails.
+    let log = book::build(tree.path(), &out);
+    assert!(log.contains("HTML book written"), "{log}");
+    let plan =
+        fs::read_to_string(out.join("instructors/session-plan.html")).unwrap();
+    assert!(
+        plan.contains("<strong>10</strong>"),
+        "the plan's total:\n{plan}"
+    );
 }
 
 #[test]
@@ -517,78 +580,54 @@ fn an_answer_under_the_wrong_number_is_named() {
 }
 
 #[test]
-fn a_plan_that_does_not_add_up_is_named() {
+fn a_page_in_two_plans_or_in_none_fails_the_build() {
     let (first, second) = (
         "src/instructors/session-plan.md",
         "src/instructors/second-session.md",
     );
-    // (plan, row, broken row, what the problem says): every plan is checked.
-    let breakages = [
-        (
-            first,
-            "| 0:05 | 5 | Break |",
-            "| 0:05 | 4 | Break |",
-            "the segments add up to 9 minutes",
-        ),
-        (
-            first,
-            "| 0:05 | 5 | Break |",
-            "| 0:06 | 5 | Break |",
-            "starts at \"0:06\"",
-        ),
-        (
-            second,
-            "| 0:00 | 5 | Exercises |",
-            "| 0:00 | 4 | Exercises |",
-            "the segments add up to 4 minutes",
-        ),
-    ];
-    for (plan, row, broken, words) in breakages {
-        let tree = teaching_tree();
-        edit(tree.path(), plan, row, broken);
-        let problems = instructors::check_session_plan(tree.path());
-        assert_named(&problems, plan, words);
-    }
-}
-
-#[test]
-fn a_page_in_two_plans_or_in_none_is_named() {
+    let linked = "- [Questions](../demo/questions.md)";
     let tree = teaching_tree();
-    let (first, second) = (
-        "src/instructors/session-plan.md",
-        "src/instructors/second-session.md",
-    );
-    let linked = "[Questions](../demo/questions.md)";
-    edit(tree.path(), second, "Exercises", linked);
-    let problems = instructors::check_session_plan(tree.path());
-    assert_named(
-        &problems,
+    edit(tree.path(), second, "- Exercises, 5 minutes", linked);
+    assert_build_names(
+        tree.path(),
         second,
-        "demo/questions.md is in src/instructors/session-plan.md as well",
+        "src/demo/questions.md is in src/instructors/session-plan.md already",
     );
-    edit(tree.path(), first, linked, "Questions");
-    edit(tree.path(), second, linked, "Exercises");
-    let problems = instructors::check_speaker_notes(tree.path());
-    assert_named(
-        &problems,
-        "src/demo/questions.md",
-        "no session plan (src/instructors/session-plan.md, \
-         src/instructors/second-session.md) has a row",
-    );
-}
-
-#[test]
-fn speaker_notes_timed_apart_from_the_plan_are_named() {
     let tree = teaching_tree();
-    let page = "src/demo/questions.md";
     edit(
         tree.path(),
-        page,
-        "**Timing:** 5 minutes",
-        "**Timing:** 6 minutes",
+        first,
+        "- [Questions](../demo/questions.md): one discussion question",
+        "- Questions, 5 minutes",
     );
-    let problems = instructors::check_speaker_notes(tree.path());
-    assert_named(&problems, page, "say 6 minutes, the session plan 5");
+    assert_build_names(
+        tree.path(),
+        "src/demo/questions.md",
+        "the speaker notes give 5 minutes, but no session plan lists this page",
+    );
+}
+
+#[test]
+fn a_plan_row_naming_an_untimed_or_missing_page_fails_the_build() {
+    let plan = "src/instructors/session-plan.md";
+    let tree = teaching_tree();
+    edit(
+        tree.path(),
+        plan,
+        "- Break, 5 minutes",
+        "- [Answers](answers.md)",
+    );
+    assert_build_names(
+        tree.path(),
+        plan,
+        "src/instructors/answers.md has no minutes",
+    );
+    let tree = teaching_tree();
+    edit(tree.path(), plan, "- Break, 5 minutes", "- [Gone](gone.md)");
+    assert_build_names(tree.path(), plan, "is not a page of the book");
+    let tree = teaching_tree();
+    edit(tree.path(), plan, "- Break, 5 minutes", "- Break");
+    assert_build_names(tree.path(), plan, "must say its minutes");
 }
 
 #[test]
@@ -615,12 +654,24 @@ fn a_pending_chapter_with_all_its_material_or_none_of_the_book_is_named() {
 }
 
 #[test]
-fn speaker_notes_whose_markdown_would_not_render_are_named() {
-    let tree = teaching_tree();
+fn unclosed_or_hand_written_or_untimed_speaker_notes_are_named() {
     let page = "src/demo/questions.md";
-    edit(tree.path(), page, "</summary>\n\n", "</summary>\n");
+    let tree = teaching_tree();
+    edit(tree.path(), page, "{{/speaker-notes}}\n", "");
+    assert_build_names(tree.path(), page, "`{{#speaker-notes}}` is never closed");
+    let tree = teaching_tree();
+    edit(
+        tree.path(),
+        page,
+        "{{#speaker-notes minutes=5}}",
+        "<details class=\"speaker-notes\"><summary>Speaker notes</summary>",
+    );
     let problems = instructors::check_speaker_notes(tree.path());
-    assert_named(&problems, page, "a blank line must follow the summary");
+    assert_named(&problems, page, "speaker notes written in HTML");
+    let tree = teaching_tree();
+    edit(tree.path(), page, " minutes=5", "");
+    let problems = instructors::check_speaker_notes(tree.path());
+    assert_named(&problems, page, "gives its minutes in its speaker notes");
 }
 
 #[test]

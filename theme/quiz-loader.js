@@ -1,6 +1,6 @@
 // Loads mdbook-quiz's script and style from the book's root, on pages that
 // hold a quiz. mdbook-quiz links them relative to each chapter, which breaks
-// on print.html; xtask/src/bin/mdbook-quiz-assets.rs takes those links out.
+// on print.html; the course preprocessor (preprocessor/) takes those links out.
 (function () {
     "use strict";
     const quizzes = document.querySelectorAll(".quiz-placeholder");

@@ -25,8 +25,8 @@ const DEFAULT_THEME = {
   MDBOOK_OUTPUT__HTML__THEME: path.join(OUT, 'empty-theme'), // an empty folder: all defaults
   MDBOOK_OUTPUT__HTML__ADDITIONAL_CSS: '[]',
   MDBOOK_OUTPUT__HTML__ADDITIONAL_JS: '[]',
-  // Our preprocessor that moves mdbook-quiz's tags out: run it for no renderer.
-  MDBOOK_PREPROCESSOR__QUIZ_ASSETS__RENDERERS: '["none"]',
+  // Our preprocessor keeps mdbook-quiz's tags where the quiz put them.
+  MDBOOK_PREPROCESSOR__COURSE__KEEP_QUIZ_ASSETS: 'true',
 };
 
 /** Bytes a page transfers until the network is quiet, by kind of file. */

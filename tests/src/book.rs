@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -15,6 +15,14 @@ use crate::{Problem, files_below, relative};
 /// does (the book and the listings archive); returns the build log. The
 /// build may fail: its log says why, and `check_build_log` reports it.
 pub fn build(root: &Path, out: &Path) -> String {
+    // This checkout's preprocessor, never one installed from another state.
+    static INSTALLED: OnceLock<Result<(), String>> = OnceLock::new();
+    let installed = INSTALLED.get_or_init(|| {
+        xtask::install_course_preprocessor().map_err(|e| e.to_string())
+    });
+    if let Err(error) = installed {
+        panic!("{error}");
+    }
     if let Err(missing) = xtask::check_tools() {
         panic!("{missing}");
     }
@@ -31,9 +39,14 @@ pub fn check_build_log(root: &Path, log: &str) -> Vec<Problem> {
     if faults.is_empty() {
         return Vec::new();
     }
-    // Name the first file of ours the log mentions (a quiz, a missing
-    // include), or else the configuration.
+    // Name the file the course preprocessor's one line names
+    // (`src/page.md:12: ...`), or the first file of ours the log mentions
+    // (a quiz, a missing include), or else the configuration.
     let prefix = format!("{}/", root.display());
+    let preprocessor_names = log.lines().find_map(|line| {
+        let (file, _) = line.split_once(':')?;
+        (file.starts_with("src/") && root.join(file).is_file()).then_some(file)
+    });
     let file = log
         .lines()
         .filter_map(|line| line.split_once(&prefix).map(|(_, rest)| rest))
@@ -42,8 +55,8 @@ pub fn check_build_log(root: &Path, log: &str) -> Vec<Problem> {
                 .next()
                 .unwrap_or_default()
         })
-        .find(|path| !path.is_empty() && !root.join(path).is_dir())
-        .unwrap_or("book.toml");
+        .find(|path| !path.is_empty() && !root.join(path).is_dir());
+    let file = preprocessor_names.or(file).unwrap_or("book.toml");
     vec![Problem::new(
         &normalize(Path::new(file)),
         format!("the book's build logged {} fault(s):\n{log}", faults.len()),

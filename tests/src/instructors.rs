@@ -1,7 +1,9 @@
 //! What the book promises instructors: an answer for every discussion
-//! question, a session plan whose minutes add up, speaker notes on every
-//! page a class reads, and exercises whose tests fail on the starter code
-//! and pass on the solution.
+//! question, timed speaker notes on every page a class reads, and exercises
+//! whose tests fail on the starter code and pass on the solution. The
+//! session plans' tables are written by the course preprocessor
+//! (`preprocessor/`), which fails the build when a timed page is in no plan
+//! or in two, or a plan names a page without minutes.
 //!
 //! The links these checks rely on:
 //!
@@ -11,14 +13,9 @@
 //!   `answer-<page>-<N>`, where `<page>` is the page's path under `src/`
 //!   without `.md`, with `/` written as `-`:
 //!   `### Question 3: plugins {#answer-key-definitions-questions-3}`.
-//! - Each session plan (one page per session, listed in `SESSION_PLANS`)
-//!   states its total in its title ("A 90-minute session") and holds a
-//!   table with a "Start" and a "Minutes" column, one row per segment, a
-//!   link to the segment's page, and a last row whose segment is "Total".
-//!   A page is in one plan at most.
-//! - Speaker notes are `<details class="speaker-notes">` blocks whose first
-//!   line of Markdown is `**Timing:** N minutes`; N must be what the plan
-//!   that links to the page gives it.
+//! - Speaker notes are a `{{#speaker-notes minutes=N}}` ... `{{/speaker-notes}}`
+//!   block, one per page, never a hand-written `<details>`; a page a class
+//!   reads gives its minutes there, and so is in a session plan.
 //! - An exercise is a crate in `listings/exercises/`, with a feature
 //!   `solution` that swaps its `starter*` anchors for its `solution*`
 //!   anchors, and tests in `tests/` that are ignored unless that feature is
@@ -40,11 +37,6 @@ use crate::{Problem, files_below, relative};
 
 /// Where the instructor pages live, below the root.
 pub const INSTRUCTORS: &str = "src/instructors";
-/// The timed plans, below the root: one per session, in teaching order.
-pub const SESSION_PLANS: &[&str] = &[
-    "src/instructors/session-plan.md",
-    "src/instructors/second-session.md",
-];
 /// Where the exercise crates live, below the root.
 pub const EXERCISES: &str = "listings/exercises";
 
@@ -61,9 +53,8 @@ pub fn is_pending(page: &Path) -> bool {
     PENDING.iter().any(|chapter| page.starts_with(chapter))
 }
 
-/// The first line of every speaker-notes block, exactly.
-pub const NOTES_OPEN: &str =
-    r#"<details class="speaker-notes"><summary>Speaker notes</summary>"#;
+/// How a page opens its speaker notes; the preprocessor writes the HTML.
+pub const NOTES_OPEN: &str = "{{#speaker-notes";
 
 // ---------------------------------------------------------------------------
 // Markdown, read line by line
@@ -131,13 +122,6 @@ pub fn summary_pages(root: &Path) -> Vec<PathBuf> {
     LINK.captures_iter(&text)
         .map(|caps| normalize(Path::new(&caps[1])))
         .collect()
-}
-
-/// The page below `src/` that `link`, written on page `from` (below `src/`),
-/// points to.
-fn resolve(from: &Path, link: &str) -> PathBuf {
-    let dir = from.parent().unwrap_or(Path::new(""));
-    normalize(&dir.join(link))
 }
 
 // ---------------------------------------------------------------------------
@@ -388,289 +372,55 @@ pub fn check_discussion_answers(root: &Path) -> Vec<Problem> {
 }
 
 // ---------------------------------------------------------------------------
-// The session plan
-
-/// One row of the plan's table.
-#[derive(Debug, Clone)]
-pub struct Segment {
-    pub line: usize,
-    pub start: String,
-    pub minutes: u32,
-    pub title: String,
-    /// The pages the row links to, below `src/`.
-    pub pages: Vec<PathBuf>,
-}
-
-/// The plan: its stated total, its segments, and its "Total" row.
-#[derive(Debug, Clone)]
-pub struct SessionPlan {
-    pub stated: Option<u32>,
-    pub segments: Vec<Segment>,
-    pub total: Option<u32>,
-}
-
-static STATED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d+)[- ]minutes?\b").unwrap());
-static START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+):([0-5]\d)$").unwrap());
-
-fn cells(row: &str) -> Vec<String> {
-    let row = row.trim().trim_start_matches('|').trim_end_matches('|');
-    row.split('|')
-        .map(|cell| cell.trim().trim_matches('*').trim().to_string())
-        .collect()
-}
-
-/// Reads the plan at `file`, below the root; problems say what could not
-/// be read.
-pub fn session_plan(root: &Path, file: &Path) -> Result<SessionPlan, Vec<Problem>> {
-    let Ok(text) = fs::read_to_string(root.join(file)) else {
-        return Err(vec![Problem::new(file, "the session plan is missing")]);
-    };
-    let problem = |message: String| vec![Problem::new(file, message)];
-    let lines = prose_lines(&text);
-    let stated = lines
-        .iter()
-        .find_map(|line| heading(line.text).filter(|h| h.level == 1))
-        .and_then(|title| STATED.captures(&title.text).map(|c| c[1].parse().ok()))
-        .flatten();
-    // The table: a header row with "Start" and "Minutes", a separator, rows.
-    let header = lines.iter().position(|line| {
-        let cells = cells(line.text);
-        line.text.trim_start().starts_with('|')
-            && cells.iter().any(|c| c.eq_ignore_ascii_case("start"))
-            && cells.iter().any(|c| c.eq_ignore_ascii_case("minutes"))
-    });
-    let Some(header) = header else {
-        return Err(problem(
-            "no table with a \"Start\" and a \"Minutes\" column".into(),
-        ));
-    };
-    let names = cells(lines[header].text);
-    let column =
-        |name: &str| names.iter().position(|c| c.eq_ignore_ascii_case(name));
-    let (start_at, minutes_at) =
-        (column("start").unwrap(), column("minutes").unwrap());
-    let mut segments = Vec::new();
-    let mut total = None;
-    // Links are relative to the plan's page, below `src/`.
-    let page = file.strip_prefix("src").unwrap_or(file);
-    let rows = lines.get(header + 2..).unwrap_or_default();
-    for line in rows
-        .iter()
-        .take_while(|line| line.text.trim_start().starts_with('|'))
-    {
-        let row = cells(line.text);
-        let at = format!("line {}", line.number);
-        let minutes: Option<u32> = row.get(minutes_at).and_then(|m| m.parse().ok());
-        let Some(minutes) = minutes else {
-            return Err(problem(format!("{at}: no whole number of minutes")));
-        };
-        if row.iter().any(|cell| cell.eq_ignore_ascii_case("total")) {
-            total = Some(minutes);
-            continue;
-        }
-        let title = row
-            .iter()
-            .enumerate()
-            .filter(|(index, _)| *index != start_at && *index != minutes_at)
-            .map(|(_, cell)| cell.as_str())
-            .find(|cell| !cell.is_empty())
-            .unwrap_or_default()
-            .to_string();
-        let pages = LINK
-            .captures_iter(line.text)
-            .map(|caps| resolve(page, &caps[1]))
-            .collect();
-        segments.push(Segment {
-            line: line.number,
-            start: row.get(start_at).cloned().unwrap_or_default(),
-            minutes,
-            title,
-            pages,
-        });
-    }
-    Ok(SessionPlan {
-        stated,
-        segments,
-        total,
-    })
-}
-
-/// Each plan in `SESSION_PLANS` adds up (see `check_minutes`), and no page
-/// is in two of them: its speaker notes give it one time, for one session.
-pub fn check_session_plan(root: &Path) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut planned_in: BTreeMap<PathBuf, &Path> = BTreeMap::new();
-    for file in SESSION_PLANS.iter().map(Path::new) {
-        let plan = match session_plan(root, file) {
-            Ok(plan) => plan,
-            Err(trouble) => {
-                problems.extend(trouble);
-                continue;
-            }
-        };
-        problems.extend(check_minutes(file, &plan));
-        for segment in &plan.segments {
-            for page in &segment.pages {
-                let first = *planned_in.entry(page.clone()).or_insert(file);
-                if first != file {
-                    problems.push(Problem::new(
-                        file,
-                        format!(
-                            "line {}: {} is in {} as well: a page's speaker \
-                             notes give one time, so it belongs to one plan",
-                            segment.line,
-                            page.display(),
-                            first.display()
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-    problems
-}
-
-/// The minutes of the plan's segments add up to its "Total" row, which is
-/// the total its title states; each start time follows from the minutes
-/// before it.
-fn check_minutes(file: &Path, plan: &SessionPlan) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut problem = |message: String| problems.push(Problem::new(file, message));
-    let mut elapsed = 0;
-    for segment in &plan.segments {
-        let at = format!("line {}", segment.line);
-        if segment.minutes == 0 {
-            problem(format!("{at}: {} takes 0 minutes", segment.title));
-        }
-        let expected = format!("{}:{:02}", elapsed / 60, elapsed % 60);
-        if !START.is_match(&segment.start) || segment.start != expected {
-            problem(format!(
-                "{at}: {} starts at {:?}, but the minutes before it add up to {expected}",
-                segment.title, segment.start
-            ));
-        }
-        elapsed += segment.minutes;
-    }
-    match (plan.stated, plan.total) {
-        (None, _) => problem(
-            "the title must state the total, as in \"A 90-minute session\"".into(),
-        ),
-        (_, None) => problem("the table has no \"Total\" row".into()),
-        (Some(stated), Some(total)) => {
-            if total != stated {
-                problem(format!(
-                    "the Total row says {total} minutes, the title {stated}"
-                ));
-            }
-            if elapsed != stated {
-                problem(format!(
-                    "the segments add up to {elapsed} minutes, not the {stated} \
-                     the title states"
-                ));
-            }
-        }
-    }
-    problems
-}
-
-// ---------------------------------------------------------------------------
 // Speaker notes
 
 /// One speaker-notes block on a page.
 #[derive(Debug, Clone)]
 pub struct Notes {
     pub line: usize,
+    /// `minutes=N`, if given.
     pub timing: Option<u32>,
 }
 
-static TIMING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\*\*Timing:\*\*\s+(\d+)\s+minutes?\b").unwrap());
+static NOTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\{\{#speaker-notes(?:\s+minutes=(\d+))?\s*\}\}").unwrap()
+});
 
 /// The speaker-notes blocks of a page, and what is wrong with their form.
+/// The preprocessor checks the rest: that each block is closed, and that
+/// its minutes are in one plan.
 pub fn notes_on(root: &Path, file: &Path) -> (Vec<Notes>, Vec<Problem>) {
     let text = fs::read_to_string(root.join(file)).unwrap_or_default();
-    let lines: Vec<&str> = text.lines().collect();
-    // Lines in code fences may show a block, as an example: skip them.
-    let prose: BTreeSet<usize> = prose_lines(&text)
-        .iter()
-        .map(|line| line.number - 1)
-        .collect();
     let mut notes = Vec::new();
     let mut problems = Vec::new();
-    let mut problem = |line: usize, message: &str| {
-        problems.push(Problem::new(file, format!("line {line}: {message}")));
-    };
-    let mut index = 0;
-    while index < lines.len() {
-        let line = lines[index];
-        let opens = line.trim_start().starts_with("<details");
-        if !prose.contains(&index) || !opens || !line.contains("speaker-notes") {
-            index += 1;
-            continue;
-        }
-        let number = index + 1;
-        if line.trim() != NOTES_OPEN {
-            problem(
-                number,
-                &format!("speaker notes must open with exactly `{NOTES_OPEN}`"),
-            );
-        }
-        if lines
-            .get(index + 1)
-            .is_none_or(|next| !next.trim().is_empty())
+    for line in prose_lines(&text) {
+        let trimmed = line.text.trim();
+        if let Some(caps) = NOTES.captures(trimmed) {
+            notes.push(Notes {
+                line: line.number,
+                timing: caps.get(1).and_then(|m| m.as_str().parse().ok()),
+            });
+        } else if trimmed.starts_with("<details")
+            && trimmed.contains("speaker-notes")
         {
-            problem(
-                number,
-                "a blank line must follow the summary, or the Markdown \
-                 inside is not rendered",
-            );
+            problems.push(Problem::new(
+                file,
+                format!(
+                    "line {}: speaker notes written in HTML: write \
+                     `{NOTES_OPEN} minutes=N}}}}` ... `{{{{/speaker-notes}}}}`",
+                    line.number
+                ),
+            ));
         }
-        let Some(end) =
-            (index + 1..lines.len()).find(|&i| lines[i].contains("</details>"))
-        else {
-            problem(
-                number,
-                "speaker notes that are never closed with </details>",
-            );
-            break;
-        };
-        if lines[end].trim() != "</details>" || !lines[end - 1].trim().is_empty() {
-            problem(
-                end + 1,
-                "</details> must stand on a line of its own, after a blank line",
-            );
-        }
-        if lines[index + 1..end].iter().any(|l| l.contains("<details")) {
-            problem(number, "speaker notes must not hold another <details>");
-        }
-        let first = lines[index + 1..end].iter().find(|l| !l.trim().is_empty());
-        let timing = first
-            .and_then(|l| TIMING.captures(l.trim()))
-            .and_then(|caps| caps[1].parse().ok());
-        if timing.is_none() {
-            problem(
-                number,
-                "the notes must begin with `**Timing:** N minutes`, the time \
-                 the session plan gives the page",
-            );
-        }
-        notes.push(Notes {
-            line: number,
-            timing,
-        });
-        index = end + 1;
     }
     (notes, problems)
 }
 
 /// Every page of `SUMMARY.md` that a class reads (all but the exercises and
-/// the instructor pages) has one speaker-notes block, in the right form, and
-/// the time it gives the page is the time a session plan gives it.
+/// the instructor pages) has one speaker-notes block that gives its minutes
+/// (the preprocessor then puts it in exactly one session plan).
 pub fn check_speaker_notes(root: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut timings: BTreeMap<PathBuf, (u32, usize)> = BTreeMap::new();
     for chapter in chapters(root) {
         let file = relative(root, &chapter);
         let (notes, trouble) = notes_on(root, &file);
@@ -684,14 +434,6 @@ pub fn check_speaker_notes(root: &Path) -> Vec<Problem> {
                 ),
             ));
         }
-        if let Some(Notes {
-            line,
-            timing: Some(minutes),
-        }) = notes.first()
-        {
-            let page = file.strip_prefix("src").unwrap_or(&file).to_path_buf();
-            timings.insert(page, (*minutes, *line));
-        }
     }
     let taught: Vec<PathBuf> = summary_pages(root)
         .into_iter()
@@ -702,44 +444,21 @@ pub fn check_speaker_notes(root: &Path) -> Vec<Problem> {
         .collect();
     for page in &taught {
         let file = Path::new("src").join(page);
-        if notes_on(root, &file).0.is_empty() {
-            problems.push(Problem::new(
-                &file,
-                "a page the class reads has no speaker notes: end it with a \
-                 <details class=\"speaker-notes\"> block",
-            ));
-        }
-    }
-    let mut planned: BTreeMap<PathBuf, u32> = BTreeMap::new();
-    for file in SESSION_PLANS.iter().map(Path::new) {
-        let Ok(plan) = session_plan(root, file) else {
-            return problems; // `check_session_plan` says why.
-        };
-        for segment in &plan.segments {
-            for page in &segment.pages {
-                *planned.entry(page.clone()).or_default() += segment.minutes;
-            }
-        }
-    }
-    for (page, (minutes, line)) in &timings {
-        let file = Path::new("src").join(page);
-        match planned.get(page) {
-            Some(&plan_minutes) if plan_minutes == *minutes => {}
-            Some(plan_minutes) => problems.push(Problem::new(
-                &file,
-                format!(
-                    "line {line}: the speaker notes say {minutes} minutes, the \
-                     session plan {plan_minutes}"
-                ),
-            )),
+        match notes_on(root, &file).0.first() {
             None => problems.push(Problem::new(
                 &file,
+                "a page the class reads has no speaker notes: end it with a \
+                 `{{#speaker-notes minutes=N}}` block",
+            )),
+            Some(Notes { line, timing: None }) => problems.push(Problem::new(
+                &file,
                 format!(
-                    "line {line}: the speaker notes say {minutes} minutes, but \
-                     no session plan ({}) has a row that links to this page",
-                    SESSION_PLANS.join(", ")
+                    "line {line}: a page the class reads gives its minutes in its \
+                     speaker notes, `{{{{#speaker-notes minutes=N}}}}`, for the \
+                     session plan"
                 ),
             )),
+            Some(_) => {}
         }
     }
     problems

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use regex::Regex;
 
-use crate::markdown::{chapters, fences_in, includes, includes_in, is_output_file};
+use crate::markdown::{includes, is_output_file, shown};
 use crate::{Problem, files_below, relative};
 
 /// Longer than any listing runs with the flags its output file gives.
@@ -54,11 +54,15 @@ pub fn workspace_members(root: &Path) -> Result<BTreeSet<PathBuf>, String> {
         .collect())
 }
 
-/// Each listing and each of its output files is shown by a chapter, and each
+/// Each listing and each of its output files is shown by a chapter (a
+/// `{{#listing}}` or `{{#output}}`, or for an exercise an include), and each
 /// listing a chapter shows is a workspace member named after its folder.
 pub fn check_included(root: &Path) -> Vec<Problem> {
-    let included: Vec<PathBuf> =
-        includes(root).into_iter().map(|i| i.target).collect();
+    let included: Vec<PathBuf> = includes(root)
+        .into_iter()
+        .map(|i| i.target)
+        .chain(shown(root).into_iter().flat_map(|shown| shown.files))
+        .collect();
     let shown = |path: &Path| included.iter().any(|target| target.starts_with(path));
     let mut problems = Vec::new();
     let members = match workspace_members(root) {
@@ -321,51 +325,27 @@ fn end_group(group: u32) -> usize {
     members.len()
 }
 
-/// Each listing the book says does not compile fails to compile, with the
-/// error code the book names; and each such listing is shown as such.
+/// Each listing the book says does not compile (`{{#listing ... fails=E0277}}`)
+/// fails to compile, with the error code the book names; and each such
+/// listing is shown as such.
 pub fn check_compile_fail(root: &Path, target_dir: &Path) -> Vec<Problem> {
-    static CODE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^E\d{4}$").unwrap());
     let mut problems = Vec::new();
     let mut shown_failing = BTreeSet::new();
     let dirs = listing_dirs(root);
-    for chapter in chapters(root) {
-        let chapter_name = relative(root, &chapter);
-        for fence in fences_in(&chapter) {
-            let info: Vec<&str> = fence.info.split(',').map(str::trim).collect();
-            if !info.contains(&"compile_fail") {
-                continue;
-            }
-            let at = format!("line {}", fence.line);
-            let Some(code) = info.iter().find(|word| CODE.is_match(word)) else {
-                problems.push(Problem::new(
-                    &chapter_name,
-                    format!(
-                        "{at}: a compile_fail block must name its error, e.g. E0277"
-                    ),
-                ));
-                continue;
-            };
-            let included = includes_in(&chapter)
-                .into_iter()
-                .filter(|include| (fence.line..fence.end).contains(&include.line))
-                .find_map(|include| {
-                    dirs.iter()
-                        .find(|dir| include.target.starts_with(dir))
-                        .cloned()
-                });
-            let Some(dir) = included else {
-                problems.push(Problem::new(
-                    &chapter_name,
-                    format!("{at}: a compile_fail block must include a listing"),
-                ));
-                continue;
-            };
-            shown_failing.insert(dir.clone());
-            if let Err(error) = fails_with(&dir, code, target_dir) {
-                problems
-                    .push(Problem::new(&relative(root, &dir.join("src")), error));
-            }
+    for listing in shown(root) {
+        let Some(code) = &listing.fails else {
+            continue;
+        };
+        let Some(dir) = listing
+            .files
+            .first()
+            .and_then(|file| dirs.iter().find(|dir| file.starts_with(dir)))
+        else {
+            continue; // the preprocessor fails the build and says why.
+        };
+        shown_failing.insert(dir.clone());
+        if let Err(error) = fails_with(dir, code, target_dir) {
+            problems.push(Problem::new(&relative(root, &dir.join("src")), error));
         }
     }
     for dir in dirs {
@@ -374,7 +354,7 @@ pub fn check_compile_fail(root: &Path, target_dir: &Path) -> Vec<Problem> {
         if manifest.contains("does-not-compile") && !shown_failing.contains(&dir) {
             problems.push(Problem::new(
                 &relative(root, &dir.join("Cargo.toml")),
-                "does not compile, but no compile_fail block shows it",
+                "does not compile, but no `{{#listing ... fails=E....}}` shows it",
             ));
         }
     }

@@ -65,6 +65,96 @@ pub fn includes(root: &Path) -> Vec<Include> {
         .collect()
 }
 
+/// A `{{#listing}}` or `{{#output}}` of a chapter: the listing crate it
+/// names, and the files of the crate the book shows through it. The course
+/// preprocessor (`preprocessor/`) checks that they exist when it writes
+/// their includes.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    pub chapter: PathBuf,
+    pub line: usize,
+    pub name: String,
+    /// Below the root: the source file and the output file, where shown.
+    pub files: Vec<PathBuf>,
+    /// `fails=E0277`: the listing does not compile, with that error.
+    pub fails: Option<String>,
+}
+
+static LISTING_DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\\?)\{\{#(listing|output)\s+([^}]*)\}\}").unwrap()
+});
+
+/// The listings and outputs one chapter shows, in order.
+pub fn shown_in(root: &Path, chapter: &Path) -> Vec<Shown> {
+    let text = fs::read_to_string(chapter).unwrap_or_default();
+    let mut found = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        for caps in LISTING_DIRECTIVE.captures_iter(line) {
+            if !caps[1].is_empty() {
+                continue; // mdBook's escape: shown, not expanded.
+            }
+            let mut words = caps[3].split_whitespace();
+            let target = words.next().unwrap_or_default();
+            let name = target.split(':').next().unwrap_or_default().to_string();
+            let Some(dir) = listing_dir(root, &name) else {
+                continue; // the preprocessor fails the build and says why.
+            };
+            let option = |key: &str| {
+                caps[3]
+                    .split_whitespace()
+                    .find_map(|word| word.strip_prefix(&format!("{key}=")))
+                    .map(str::to_string)
+            };
+            let mut files = Vec::new();
+            if &caps[2] == "output" {
+                files.push(dir.join(words.next().unwrap_or("output.txt")));
+            } else {
+                files.push(match option("file") {
+                    Some(file) => dir.join(file),
+                    None if dir.join("src/main.rs").is_file() => {
+                        dir.join("src/main.rs")
+                    }
+                    None => dir.join("src/lib.rs"),
+                });
+                match option("output").as_deref() {
+                    Some("none") => {}
+                    Some(file) => files.push(dir.join(file)),
+                    None => files.push(dir.join("output.txt")),
+                }
+            }
+            found.push(Shown {
+                chapter: chapter.to_path_buf(),
+                line: index + 1,
+                name,
+                files: files.into_iter().filter(|file| file.is_file()).collect(),
+                fails: option("fails"),
+            });
+        }
+    }
+    found
+}
+
+/// What every chapter shows through `{{#listing}}` and `{{#output}}`.
+pub fn shown(root: &Path) -> Vec<Shown> {
+    chapters(root)
+        .iter()
+        .flat_map(|chapter| shown_in(root, chapter))
+        .collect()
+}
+
+/// The crate of listing `name`: `listings/<chapter>/<name>/`.
+pub fn listing_dir(root: &Path, name: &str) -> Option<PathBuf> {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(root.join("listings"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|chapter| chapter.path().join(name))
+        .filter(|dir| dir.join("Cargo.toml").is_file())
+        .collect();
+    dirs.sort();
+    dirs.into_iter().next()
+}
+
 /// Every include names a file that exists, and an anchor that exists in it.
 pub fn check_includes(root: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -142,26 +232,19 @@ pub fn fences_in(chapter: &Path) -> Vec<Fence> {
     fences
 }
 
-/// Output the book shows comes from a listing's output file, never typed in.
+/// Output the book shows comes from a listing's output file, never typed in:
+/// a page shows it with `{{#listing}}` or `{{#output}}`, which write the
+/// console block, and holds none of its own.
 pub fn check_console_blocks(root: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
     for chapter in chapters(root) {
         for fence in fences_in(&chapter) {
-            if fence.info != "console" {
-                continue;
-            }
-            let sole_include = fence.body.trim().lines().count() == 1
-                && INCLUDE.captures(fence.body.trim()).is_some_and(|caps| {
-                    let name = caps[2].rsplit('/').next().unwrap_or_default();
-                    caps.get(0).unwrap().as_str() == fence.body.trim()
-                        && is_output_file(name)
-                });
-            if !sole_include {
+            if fence.info == "console" {
                 problems.push(Problem::new(
                     &relative(root, &chapter),
                     format!(
-                        "line {}: a console block must be one include of a \
-                         listing's output file",
+                        "line {}: a console block: show a listing's output with \
+                         `{{{{#output NAME}}}}` or its `{{{{#listing}}}}`",
                         fence.line
                     ),
                 ));

@@ -80,18 +80,18 @@ pub fn install_tools() -> io::Result<()> {
             )));
         }
     }
-    install_quiz_assets()?;
+    install_course_preprocessor()?;
     write_quiz_rustc()
 }
 
-/// Our own preprocessor, `src/bin/mdbook-quiz-assets.rs`, installed beside
-/// the pinned tools so that mdBook finds it on `PATH`. Reinstalled each time
-/// (a no-op build when nothing changed), so it is never stale.
-fn install_quiz_assets() -> io::Result<()> {
+/// The course's own preprocessor, the crate `preprocessor/`, installed
+/// beside the pinned tools so that mdBook finds it on `PATH`. Reinstalled
+/// each time (a no-op build when nothing changed), so it is never stale.
+pub fn install_course_preprocessor() -> io::Result<()> {
     let status = Command::new(cargo())
         .args(["install", "--locked", "--quiet", "--path"])
-        .arg(root().join("xtask"))
-        .args(["--bin", QUIZ_ASSETS, "--root"])
+        .arg(root().join("preprocessor"))
+        .args(["--bin", COURSE_PREPROCESSOR, "--root"])
         .arg(tools_dir())
         .arg("--target-dir")
         .arg(root().join("target/tools"))
@@ -99,11 +99,13 @@ fn install_quiz_assets() -> io::Result<()> {
     if status.success() {
         Ok(())
     } else {
-        Err(io::Error::other(format!("installing {QUIZ_ASSETS} failed")))
+        Err(io::Error::other(format!(
+            "installing {COURSE_PREPROCESSOR} failed"
+        )))
     }
 }
 
-const QUIZ_ASSETS: &str = "mdbook-quiz-assets";
+const COURSE_PREPROCESSOR: &str = "mdbook-course";
 
 /// Fails, naming the command to run, unless every pinned tool is installed.
 pub fn check_tools() -> Result<(), String> {
@@ -111,8 +113,8 @@ pub fn check_tools() -> Result<(), String> {
     let missing = match missing {
         Some(tool) => format!("{} {}", tool.crate_name, tool.version),
         None if !quiz_rustc_dir().join("rustc").exists() => "quiz-rustc".into(),
-        None if !tools_dir().join("bin").join(QUIZ_ASSETS).exists() => {
-            QUIZ_ASSETS.into()
+        None if !tools_dir().join("bin").join(COURSE_PREPROCESSOR).exists() => {
+            COURSE_PREPROCESSOR.into()
         }
         None => return Ok(()),
     };
@@ -123,7 +125,8 @@ pub fn check_tools() -> Result<(), String> {
 }
 
 /// The pinned `mdbook`, run in `book_dir`, with the pinned tools first on
-/// `PATH`: mdBook finds its `mdbook-quiz` preprocessor there.
+/// `PATH`: mdBook finds the `mdbook-quiz` and `mdbook-course`
+/// preprocessors there.
 pub fn mdbook(book_dir: &Path) -> Command {
     let mut path = vec![quiz_rustc_dir(), tools_dir().join("bin")];
     path.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
