@@ -16,10 +16,11 @@ export const FIGURE_CONTRAST = 3;
 
 /**
  * Shows `path` of the book in the session's page, brings every quiz into view
- * (a quiz loads its script only then), and waits until each has rendered and
- * the network is quiet. Returns the problems with the page or its quizzes.
+ * (a quiz loads its script only then; not with `quizzes: false`), and waits
+ * until each has rendered and the network is quiet. Returns the problems with
+ * the page or its quizzes.
  */
-export async function show(session, path) {
+export async function show(session, path, { quizzes = true } = {}) {
   const problems = [];
   try {
     // setTheme may have asked for the dark scheme (on toc.html): undo it.
@@ -28,7 +29,7 @@ export async function show(session, path) {
     if (!response || !response.ok()) {
       problems.push(`the page itself failed: HTTP ${response?.status()}`);
     }
-    problems.push(...(await renderQuizzes(session.page, session.watch)));
+    if (quizzes) problems.push(...(await renderQuizzes(session.page, session.watch)));
     await session.watch.settle(session.page);
   } catch (error) {
     problems.push(`the page did not load: ${error.message}`);
@@ -41,12 +42,12 @@ export async function show(session, path) {
  * just loaded it) stays, and since its loading was reported then, the watch
  * starts anew.
  */
-async function showFor(session, path, reuse) {
+async function showFor(session, path, reuse, options) {
   if (reuse && session.page.url() === session.site.base + path) {
     session.watch.reset();
     return [];
   }
-  return show(session, path);
+  return show(session, path, options);
 }
 
 /** Scrolls to each quiz and waits for mdbook-quiz to draw it. */
@@ -83,8 +84,8 @@ async function renderQuizzes(page, watch) {
 }
 
 /** The page loads with no JavaScript error and no failed request. */
-export async function checkErrors(session, path) {
-  const problems = await show(session, path);
+export async function checkErrors(session, path, options) {
+  const problems = await show(session, path, options);
   return [...problems, ...session.watch.problems()];
 }
 
@@ -97,9 +98,8 @@ export async function checkErrors(session, path) {
  * the colour contrast of each sidebar entry).
  *
  * With `kinds` (a Map kept from page to page, see contrastByKind), the check
- * is the one each page gets: every rule but PER_FEATURE_RULES in the first
- * theme, and color-contrast in each theme on text of a kind no page before
- * has shown.
+ * is the one each page gets: PAGE_RULES in the first theme, and
+ * color-contrast in each theme on text of a kind no page before has shown.
  */
 export async function checkAccessibility(
   session,
@@ -123,7 +123,8 @@ export async function checkAccessibility(
       // `only` or `skip` name rules to run or leave out, in every theme.
       await run(only ?? { skip });
     } else if (kinds) {
-      if (index === 0) await run({ skip: ['color-contrast', ...PER_FEATURE_RULES] });
+      // A page's own content is all in <main>: axe takes half the time there.
+      if (index === 0) found.push(...(await axeProblems(session.page, 'main', PAGE_RULES)));
       found.push(...(await contrastByKind(session.page, exclude, kinds, theme)));
     } else {
       if (index === 0) await run({ skip: COLOUR_RULES });
@@ -141,12 +142,78 @@ const excluding = (selectors) => (selectors.length ? { exclude: selectors.map((s
 export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 /**
- * The rules only the pages chosen per feature run (see lib/pages.mjs):
- * target-size is about the theme's buttons (play, copy, quiz), the same on
- * every page that has them; links inside text, the only targets a page's
- * own text adds, are exempt from it.
+ * The axe-core rules that a page's own content (its Markdown, the HTML in
+ * it, its quizzes as drawn) can break: every page runs these, on <main>.
  */
-export const PER_FEATURE_RULES = ['target-size'];
+export const PAGE_RULES = [
+  // Images, figures and other embedded things must have a name.
+  'image-alt', 'input-image-alt', 'area-alt', 'object-alt', 'svg-img-alt', 'role-img-alt',
+  'image-redundant-alt', 'server-side-image-map', 'frame-title', 'frame-title-unique',
+  'frame-focusable-content', 'frame-tested', 'video-caption', 'no-autoplay-audio', 'blink', 'marquee',
+  // Links, buttons and form fields (quizzes) must have a name and work by keyboard.
+  'link-name', 'button-name', 'input-button-name', 'select-name', 'label', 'form-field-multiple-labels',
+  'summary-name', 'nested-interactive', 'tabindex', 'accesskeys', 'scrollable-region-focusable',
+  'autocomplete-valid', 'label-content-name-mismatch', 'label-title-only',
+  // ARIA written by hand (figures) or by mdbook-quiz.
+  'aria-allowed-attr', 'aria-allowed-role', 'aria-braille-equivalent', 'aria-command-name',
+  'aria-conditional-attr', 'aria-deprecated-role', 'aria-dialog-name', 'aria-hidden-focus',
+  'aria-input-field-name', 'aria-meter-name', 'aria-progressbar-name', 'aria-prohibited-attr',
+  'aria-required-attr', 'aria-required-children', 'aria-required-parent', 'aria-roles',
+  'aria-tab-name', 'aria-text', 'aria-toggle-field-name', 'aria-tooltip-name', 'aria-treeitem-name',
+  'aria-valid-attr-value', 'aria-valid-attr', 'presentation-role-conflict', 'duplicate-id-aria',
+  // Structure: headings, lists, tables, language.
+  'heading-order', 'empty-heading', 'list', 'listitem', 'definition-list',
+  'dlitem', 'td-headers-attr', 'th-has-data-cells', 'empty-table-header', 'scope-attr-valid',
+  'table-duplicate-name', 'valid-lang', 'avoid-inline-spacing',
+];
+
+/**
+ * What print.html is checked for, as it holds every page's content: on a
+ * 400-pixel-wide screen, every block that scrolls takes the focus, so that
+ * the keyboard can scroll it (most code blocks scroll on a phone, few on a
+ * wide screen, where each page is checked). Ids repeated across pages need
+ * no check: mdBook numbers them apart in print.html.
+ */
+export async function checkPrintPage(session, path = 'print.html', { reuse = true } = {}) {
+  const page = session.page;
+  const problems = await showFor(session, path, reuse, { quizzes: false });
+  const wide = page.viewportSize();
+  await page.setViewportSize({ width: 400, height: 800 });
+  try {
+    // theme/a11y.js marks the blocks that scroll on the next frame after a resize.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const only = ['scrollable-region-focusable'];
+    problems.push(...(await checkAccessibility(session, path, [LIGHT], { reuse: true, only })));
+    return problems;
+  } finally {
+    await page.setViewportSize(wide);
+  }
+}
+
+/**
+ * The rules the theme decides (its layout, landmarks, buttons, link and text
+ * colours): only the pages chosen per feature run them (lib/pages.mjs), and
+ * color-contrast also runs per page on text of new kinds (contrastByKind).
+ * link-in-text-block is about the theme's link colour. Every rule axe-core has
+ * is in one list or the other (a test in lib/pages.mjs says so), so a new
+ * axe-core cannot add a rule no page runs.
+ */
+export const THEME_RULES = [
+  'color-contrast', 'link-in-text-block', 'region', 'bypass', 'skip-link',
+  'landmark-banner-is-top-level', 'landmark-contentinfo-is-top-level', 'landmark-main-is-top-level',
+  'landmark-no-duplicate-banner', 'landmark-no-duplicate-contentinfo', 'landmark-no-duplicate-main',
+  'landmark-one-main', 'landmark-unique', 'html-has-lang', 'html-lang-valid',
+  'html-xml-lang-mismatch', 'meta-viewport', 'meta-viewport-large', 'meta-refresh',
+  'aria-hidden-body',
+  // About the whole document, outside <main>, where the per-page run looks
+  // (a page's title and first heading are the contract tests' too).
+  'document-title', 'page-has-heading-one',
+  // Off in axe-core's default run (disabled, deprecated or experimental).
+  'target-size', 'identical-links-same-purpose', 'meta-refresh-no-exceptions',
+  'landmark-complementary-is-top-level', 'color-contrast-enhanced', 'duplicate-id',
+  'duplicate-id-active', 'aria-roledescription', 'audio-caption', 'css-orientation-lock',
+  'focus-order-semantics', 'hidden-content', 'p-as-heading', 'table-fake-caption', 'td-has-header',
+];
 
 /** axe-core's critical and serious violations on the page as it is now. */
 export async function axeProblems(page, context, rules) {
@@ -245,17 +312,23 @@ function markKinds({ seen, exclude, attributes: [kindAttr, sampleAttr, sameAttr]
     .map((el) => [el, el.getElementsByTagName('*').length])
     .sort((a, b) => a[1] - b[1])
     .map(([el]) => el);
+  // What is under an element, from it up: backgrounds and opacities, and
+  // under the first opaque background only opacity. Kept per element, as
+  // text elements share most of their ancestors.
+  const chains = [new Map(), new Map()];
+  const chain = (e, opaque) => {
+    if (!e) return '';
+    const known = chains[Number(opaque)].get(e);
+    if (known !== undefined) return known;
+    const s = getComputedStyle(e);
+    const part = opaque ? s.opacity : [s.backgroundColor, s.backgroundImage, s.opacity].join(' ');
+    const value = `${part}|${chain(e.parentElement, opaque || /^rgb\(/.test(s.backgroundColor))}`;
+    chains[Number(opaque)].set(e, value);
+    return value;
+  };
   const kindOf = (el) => {
     const style = getComputedStyle(el);
-    const kind = [style.color, style.fontSize, style.fontWeight, style.textShadow];
-    let opaque = false;
-    for (let e = el; e; e = e.parentElement) {
-      const s = getComputedStyle(e);
-      // Under the first opaque background only opacity still counts.
-      kind.push(opaque ? s.opacity : [s.backgroundColor, s.backgroundImage, s.opacity].join(' '));
-      if (/^rgb\(/.test(s.backgroundColor)) opaque = true;
-    }
-    return kind.join('|');
+    return [style.color, style.fontSize, style.fontWeight, style.textShadow, chain(el, false)].join('|');
   };
   const fresh = [];
   const marked = [];
@@ -543,13 +616,15 @@ export async function checkPlayground(session, path, { reuse = false } = {}) {
 }
 
 /**
- * Every quiz on the page takes real answers (clicks and typing) and shows
- * right and wrong feedback: the first question is answered right, the second
- * (if any) wrong, the rest right, and the review must say exactly that.
- * With `themes`, axe-core also checks the quiz while a question is shown and
- * at its review.
+ * Every quiz on the page takes a real answer (clicks and typing) to its first
+ * question, right, and moves on to the next question (or its review).
+ * With `full`, every question is answered: the first right, the second (if
+ * any) wrong, the rest right, and the review must say exactly that; each
+ * type of question gets this on one quiz (lib/pages.mjs), since the review is
+ * mdbook-quiz's own, the same on every page. With `themes`, axe-core also
+ * checks the quiz while a question is shown and at its review (full only).
  */
-export async function checkQuizzes(session, path, { themes = [], reuse = false } = {}) {
+export async function checkQuizzes(session, path, { themes = [], reuse = false, full = false } = {}) {
   const page = session.page;
   const problems = await showFor(session, path, reuse);
   const count = await page.locator('.quiz-placeholder').count();
@@ -557,7 +632,8 @@ export async function checkQuizzes(session, path, { themes = [], reuse = false }
     const quiz = page.locator('.quiz-placeholder').nth(i);
     const where = `quiz ${i + 1} of ${count}`;
     try {
-      problems.push(...(await answerQuiz(page, quiz, themes)).map((p) => `${where}: ${p}`));
+      const found = full ? await answerQuiz(page, quiz, themes) : await answerFirst(quiz);
+      problems.push(...found.map((p) => `${where}: ${p}`));
     } catch (error) {
       problems.push(`${where}: ${error.message.split('\n')[0]}`);
     }
@@ -565,6 +641,29 @@ export async function checkQuizzes(session, path, { themes = [], reuse = false }
   if (count === 0) problems.push('the page has no quiz');
   problems.push(...session.watch.problems());
   return problems;
+}
+
+/** Answers the first question right; the quiz must move on. */
+async function answerFirst(quiz) {
+  const questions = await quiz.evaluate((el) => JSON.parse(el.dataset.quizQuestions).questions);
+  if (!Array.isArray(questions) || questions.length === 0) return ['has no questions'];
+  await quiz.locator('button.start').click({ timeout: 5000 });
+  const form = quiz.locator('form.response');
+  await form.waitFor({ timeout: 5000 });
+  await answer(quiz, form, questions[0], true);
+  await form.locator('input[type=submit]').click();
+  if (questions.length === 1) {
+    await quiz.locator('.answer-wrapper').first().waitFor({ timeout: 5000 });
+    const summary = await quiz.innerText();
+    return summary.includes('You answered 1/1 questions correctly') ? [] : ['the review does not say "You answered 1/1"'];
+  }
+  const next = `2 / ${questions.length}`;
+  const moved = await quiz
+    .locator('.counter', { hasText: next })
+    .waitFor({ timeout: 5000 })
+    .then(() => true)
+    .catch(() => false);
+  return moved ? [] : [`after question 1 answered right, the counter does not say "${next}"`];
 }
 
 async function answerQuiz(page, quiz, themes) {

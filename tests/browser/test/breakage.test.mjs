@@ -1,7 +1,7 @@
 // The checks catch what they are for. A small book (fixture/, built with the
 // course's own book.toml and theme/) gets pages broken on purpose: a script
-// error, a request to another host, quizzes that cannot render, an image
-// or an SVG figure without a name, text, code or a figure whose text cannot
+// error, a request to another host, quizzes that cannot render, an image,
+// an SVG figure or a link without a name, a block that scrolls only on a phone, text, code or a figure whose text cannot
 // be read (text of a kind no page before showed, in one theme or both), code
 // whose colour axe-core cannot judge. Each check must pass the fixture's sound
 // pages and fail each broken one, naming the fault.
@@ -23,6 +23,7 @@ import {
   checkQuizzes,
   DARK,
   LIGHT,
+  checkPrintPage,
 } from '../lib/checks.mjs';
 import { serve } from '../lib/server.mjs';
 
@@ -102,6 +103,17 @@ A sound paragraph, of a kind the demo page showed.
   'broken/text-colour-dark.md': `# Text that cannot be read in the dark theme
 
 <p style="color: #2a2a2a">A paragraph in dark grey: it reads on white, not on navy.</p>
+`,
+  'broken/no-link-name.md': `# A link without a name
+
+A link to <a href="../demo/index.html"></a> nowhere a reader can tell.
+`,
+  // A block that scrolls on a phone only, and that the keyboard cannot
+  // scroll (theme/a11y.js makes code blocks and tables focusable, not this):
+  // the page passes on a wide screen; print.html on a narrow one must not.
+  'broken/narrow-scroll.md': `# A block that scrolls on a phone
+
+<div style="overflow-x: auto"><p style="width: 600px; margin: 0">A line of text wider than a phone's screen, in a box that scrolls.</p></div>
 `,
   'broken/svg-no-name.md': `# A figure without a name
 
@@ -202,7 +214,9 @@ if (site) {
     const sampled = { reuse: true, kinds: new Map() };
     assert.deepEqual(await checkAccessibility(session, 'demo/index.html', [LIGHT, DARK], sampled), []);
     assert.deepEqual(await checkFigures(session, 'demo/index.html', [LIGHT, DARK]), []);
+    assert.deepEqual(await checkQuizzes(session, 'demo/quiz.html', { full: true }), []);
     assert.deepEqual(await checkQuizzes(session, 'demo/quiz.html'), []);
+    assert.deepEqual(await checkPrintPage(session, 'demo/index.html'), []);
     assert.deepEqual(await checkPlayground(session, 'demo/index.html', { reuse: true }), []);
   });
 
@@ -222,6 +236,7 @@ if (site) {
     assertFound(problems, /JavaScript error: .*JSON/);
   });
 
+  // The quiz check every page gets answers only each quiz's first question.
   test('a quiz with a question it cannot show fails the quiz check', async () => {
     assertFound(await checkQuizzes(session, 'broken/quiz-type.html'), /quiz 1 of 1/);
   });
@@ -232,13 +247,29 @@ if (site) {
 
   // The check every page gets (lib/pages.mjs): the kinds of text the sound
   // pages showed are learnt first, as pages earlier in the book teach them.
+  // Learnt once; each test gets its own copy.
+  let sound;
   const learnt = async () => {
-    const kinds = new Map();
-    for (const page of ['demo/index.html', 'demo/quiz.html']) {
-      assert.deepEqual(await checkAccessibility(session, page, [LIGHT, DARK], { kinds }), []);
+    if (!sound) {
+      sound = new Map();
+      for (const page of ['demo/index.html', 'demo/quiz.html']) {
+        assert.deepEqual(await checkAccessibility(session, page, [LIGHT, DARK], { kinds: sound }), []);
+      }
     }
-    return kinds;
+    return new Map([...sound].map(([theme, seen]) => [theme, new Set(seen)]));
   };
+
+  test('a link without a name fails the per-page accessibility check', async () => {
+    const problems = await checkAccessibility(session, 'broken/no-link-name.html', [LIGHT, DARK], { kinds: await learnt() });
+    assertFound(problems, /light: serious link-name/);
+  });
+
+  test('a block that scrolls only on a phone, out of the keyboard’s reach, fails the print.html check', async () => {
+    const page = 'broken/narrow-scroll.html';
+    assert.deepEqual(await checkAccessibility(session, page, [LIGHT], { kinds: await learnt() }), []);
+    // Nothing else in the fixture's print.html scrolls out of reach: a <div> is ours.
+    assertFound(await checkPrintPage(session), /serious scrollable-region-focusable .*: div/);
+  });
 
   test('an image without alt text fails the per-page accessibility check', async () => {
     const problems = await checkAccessibility(session, 'broken/no-alt.html', [LIGHT, DARK], { kinds: await learnt() });
