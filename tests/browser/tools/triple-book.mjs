@@ -6,6 +6,7 @@
 //
 //   node tools/triple-book.mjs [--out DIR] [--copies N]
 //   COURSE_BOOK_DIR=target/triple/book node run.mjs
+//   node tools/triple-book.mjs --in-place   (in a copy of the repository, no .git)
 //
 // The copies must build where the originals do, so in each copied page:
 // - a quiz file gets the copy's suffix (mdbook-quiz keys a reader's answers
@@ -15,7 +16,9 @@
 //   them;
 // - a quiz question's id changes (mdbook-quiz wants them unique);
 // - `{{#speaker-notes minutes=N}}` loses its minutes and a `{{#plan}}`
-//   block becomes a plain list (a page's minutes belong in one plan only).
+//   block becomes a plain list (a page's minutes belong in one plan only);
+// - a "Discussion" heading becomes "Discussion, again" (its questions are
+//   answered once, for the original).
 // Pages in today's syntax, without those directives, are copied as they are.
 // Only the copy of src/ is new: the rest of the course is linked.
 
@@ -123,6 +126,9 @@ export function rewritePage(text, n, copied, renamed = new Map()) {
     return `{{#speaker-notes${kept.map((w) => ` ${w}`).join('')}}}`;
   });
   out = out.replace(/^[ \t]*(?<!\\)\{\{[#/]plan\}\}[ \t]*\n/gm, '');
+  // A discussion question wants an answer in src/instructors/ (the contract
+  // tests): the copy's questions are the original's, under another heading.
+  out = out.replace(/^(#+)\s+Discussion\s*$/gm, '$1 Discussion, again');
   // A quiz question's id, unique in the book: the copy's number in its first part.
   out = out.replace(/^(id\s*=\s*")[0-9a-f]{8}(-[0-9a-f-]+")/gm, (_, head, rest) => `${head}${String(n).padStart(8, '0')}${rest}`);
   out = out.replace(directive('quiz'), (whole, args = '') => {
@@ -149,6 +155,11 @@ export function tripleTree(out, copies = 3) {
   }
   const src = path.join(out, 'src');
   fs.cpSync(path.join(ROOT, 'src'), src, { recursive: true });
+  return tripleSrc(src, copies);
+}
+
+/** Lists each numbered chapter of `src` `copies` times, the copies written beside them. */
+export function tripleSrc(src, copies = 3) {
   const { text, roots } = multiplySummary(fs.readFileSync(path.join(src, 'SUMMARY.md'), 'utf8'), copies);
   fs.writeFileSync(path.join(src, 'SUMMARY.md'), text);
 
@@ -192,6 +203,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = path.resolve(option('--out', path.join(target, 'triple')));
   const copies = Number(option('--copies', '3'));
   if (!(copies >= 1)) throw new Error(`--copies must be a number, at least 1`);
+  if (args.includes('--in-place')) {
+    // For a throw-away copy of the whole repository (never a checkout you
+    // work in): its src/ tripled, for `cargo xtask test` to run on.
+    if (fs.existsSync(path.join(ROOT, '.git'))) throw new Error(`${ROOT} is a git checkout: --in-place is for a copy`);
+    tripleSrc(path.join(ROOT, 'src'), copies);
+    console.log(`${path.join(ROOT, 'src')} now lists each numbered chapter ${copies} times`);
+    process.exit(0);
+  }
   const started = Date.now();
   tripleTree(out, copies);
   const book = path.join(out, 'book');
