@@ -13,17 +13,18 @@ export const FAILING = ['critical', 'serious'];
 
 /**
  * Runs axe-core on the page as it is now; returns its violations and what it
- * could not judge (`incomplete`), each with every node. `rules`:
+ * could not judge (`incomplete`), each with every node, and with `passes`
+ * what passed. `rules`:
  * none for all rules, a list of rule ids to run only those, or { skip: ids }
  * to run all others. `context` is axe's: a selector, or { include, exclude }.
  */
-export async function axe(page, context, rules) {
+export async function axe(page, context, rules, { passes = false } = {}) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
     await page.addScriptTag({ url: `${TEST_PATH}axe.min.js` });
   }
   const results = await page.evaluate(
-    ([ctx, rules]) => {
-      const options = { resultTypes: ['violations', 'incomplete'] };
+    ([ctx, rules, passes]) => {
+      const options = { resultTypes: ['violations', 'incomplete', ...(passes ? ['passes'] : [])] };
       if (Array.isArray(rules)) {
         options.runOnly = { type: 'rule', values: rules };
       } else if (rules) {
@@ -31,7 +32,7 @@ export async function axe(page, context, rules) {
       }
       return window.axe.run(ctx ?? document, options);
     },
-    [context ?? null, rules ?? null],
+    [context ?? null, rules ?? null, passes],
   );
-  return { violations: results.violations, incomplete: results.incomplete };
+  return { violations: results.violations, incomplete: results.incomplete, passes: results.passes };
 }

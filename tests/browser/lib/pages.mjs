@@ -3,19 +3,24 @@
 // its own). For each page, served under /course/, quizzes drawn:
 // - it loads with no JavaScript error and no failed request for a file of
 //   the book, and no request to another host (lib/browser.mjs);
-// - axe-core finds no critical or serious violation, in the light theme (all
-//   rules) and the dark one (the colour rules: a theme changes nothing
-//   else; in code blocks, on one token of each kind). theme/a11y.css and
-//   theme/a11y.js are what make mdBook pass;
+// - axe-core finds no critical or serious violation: PAGE_RULES on <main>
+//   in the light theme, and color-contrast in light and navy on
+//   text of the kinds no page before it in this file showed (a kind: what
+//   contrast depends on; see checkAccessibility's `kinds`). One page per
+//   feature (FEATURES), and toc.html, get every rule on every element in
+//   light and navy instead. theme/a11y.css and theme/a11y.js are what make
+//   mdBook pass;
 // - the text of every inline SVG figure stands out from what is painted
 //   behind it (contrast of at least 3), in all five themes;
-// - every quiz takes real clicks and typing, and its review shows right and
+// - every quiz takes real clicks and typing on its first question; one quiz
+//   per question type is answered in full, and its review shows right and
 //   wrong feedback where it should;
 // - with the playground faked, every play button runs its listing.
 // The checks themselves are in lib/checks.mjs; test/breakage.test.mjs shows
 // that each catches what it is for. The pages are shared out between
 // test/pages-1.test.mjs to test/pages-4.test.mjs, which run side by side.
 
+import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mainHtml, readPage } from './book.mjs';
@@ -25,11 +30,13 @@ import {
   checkErrors,
   checkFigures,
   checkPlayground,
+  checkPrintPage,
   checkQuizzes,
-  COLOUR_RULES,
   DARK,
   FIGURE_CONTRAST,
   LIGHT,
+  PAGE_RULES,
+  THEME_RULES,
   THEMES,
 } from './checks.mjs';
 import { checkPrint } from './print.mjs';
@@ -61,6 +68,12 @@ async function pagesSuite({ dir, browser, site, pages, contentPages }, shard, sh
       assert.ok(withFigures.length > 0, 'no page holds an inline SVG figure');
       assert.ok(runnable.length > 0, 'no page holds a runnable listing');
     });
+    test('every axe-core rule runs on every page or on the pages chosen per feature', () => {
+      // A rule added by a new axe-core must be put in one list or the other.
+      const known = new Set([...PAGE_RULES, ...THEME_RULES]);
+      const rules = createRequire(import.meta.url)('axe-core').getRules().map((r) => r.ruleId);
+      assertNone(rules.filter((id) => !known.has(id)).map((id) => `${id} is in neither PAGE_RULES nor THEME_RULES (lib/checks.mjs)`));
+    });
     test('every quiz has a name of its own', () => {
       // mdbook-quiz keeps a reader's answers (cache_answers) in localStorage
       // under the quiz's name, its file name without .toml: two quizzes of
@@ -79,15 +92,39 @@ async function pagesSuite({ dir, browser, site, pages, contentPages }, shard, sh
     });
   }
 
-  for (const [index, path] of [...pages, 'toc.html'].entries()) {
+  // The first page with a quiz of each question type gets every question answered.
+  const fullQuiz = new Map();
+  for (const path of withQuiz) {
+    for (const [, type] of readPage(dir, path).matchAll(/&quot;type&quot;:&quot;(\w+)&quot;/g)) {
+      if (![...fullQuiz.values()].flat().includes(type)) fullQuiz.set(path, [...(fullQuiz.get(path) ?? []), type]);
+    }
+  }
+  // The first quiz also gets axe-core: it must be one answered in full.
+  if (withQuiz.length && !fullQuiz.has(withQuiz[0])) fullQuiz.set(withQuiz[0], []);
+
+  // axe-core in full (every rule, the whole page, code unsampled) on one page
+  // per feature; every other page gets the per-page check, which finds what
+  // a page's own content can break (checkAccessibility's `kinds`).
+  const exemplars = FULL ? new Map() : featurePages(contentPages, (p) => mainHtml(readPage(dir, p)));
+  // The kinds of text axe has judged, in this tab: each file learns its own.
+  const kinds = new Map();
+  const all = [...pages, 'toc.html'];
+  // The sidebar is the same on every page: axe checks it on the first page
+  // in full and on toc.html (the sidebar without JavaScript) only.
+  const sidebarPage = exemplars.size ? [...exemplars.keys()][0] : pages[0];
+
+  for (const [index, path] of all.entries()) {
     if (index % shards !== shard) continue;
     test(path, async (t) => {
       await t.test('loads with no error and no failed request', async () => {
-        assertNone(await checkErrors(session, path));
+        assertNone(await checkErrors(session, path, { quizzes: FULL || path !== 'print.html' }));
       });
-      // The sidebar is the same on every page: axe checks it on the first
-      // page and on toc.html (the sidebar without JavaScript) only.
-      const exclude = FULL || index === 0 || path === 'toc.html' ? [] : ['#mdbook-sidebar'];
+      if (path === 'print.html') {
+        await t.test('holds every chapter, in order (read from the built files)', () => {
+          assertNone(checkPrint(dir));
+        });
+      }
+      const exclude = FULL || path === sidebarPage || path === 'toc.html' ? [] : ['#mdbook-sidebar'];
       const what = exclude.length ? ' (sidebar left out: checked on the first page)' : '';
       if (FULL) {
         await t.test('passes axe-core, every rule, in every theme', async () => {
@@ -99,33 +136,21 @@ async function pagesSuite({ dir, browser, site, pages, contentPages }, shard, sh
           assertNone(problems);
         });
       } else if (path === 'print.html') {
-        // Every page's content again, in the same styles: its colours are
-        // checked page by page, so here axe runs every rule but those (it
-        // would spend most of its time on them); what print.html alone can
-        // break, such as ids repeated across pages, it still finds.
-        await t.test(`passes axe-core, colour rules left out${what}`, async () => {
-          assertNone(await checkAccessibility(session, path, [LIGHT], { exclude, reuse: true, skip: COLOUR_RULES }));
-        });
-        await t.test('holds every chapter, in order', async () => {
-          assertNone(await checkPrint(session.page, dir));
-        });
-        // On a phone, code blocks and tables scroll sideways, and axe checks
-        // that the keyboard can scroll them: print.html holds every page's
-        // content. The rest does not change with the width of the screen.
+        // Every page's content again, in the same styles, checked page by
+        // page; the scrolling blocks are checked here, on a phone's screen.
+        // Its quizzes are left undrawn (each is drawn and answered on its own
+        // page).
         await t.test('on a 400-pixel-wide screen, every scrolling block takes the focus', async () => {
-          const wide = session.page.viewportSize();
-          await session.page.setViewportSize({ width: 400, height: 800 });
-          try {
-            const only = ['scrollable-region-focusable'];
-            assertNone(await checkAccessibility(session, path, [LIGHT], { reuse: true, only }));
-          } finally {
-            await session.page.setViewportSize(wide);
-          }
+          assertNone(await checkPrintPage(session));
+        });
+      } else if (exemplars.has(path) || path === 'toc.html') {
+        const why = exemplars.has(path) ? `, as the page with ${exemplars.get(path).join(', ')}` : '';
+        await t.test(`passes axe-core in ${LIGHT} and ${DARK}, every rule${why}${what}`, async () => {
+          assertNone(await checkAccessibility(session, path, [LIGHT, DARK], { exclude, reuse: true }));
         });
       } else {
-        await t.test(`passes axe-core in ${LIGHT} and ${DARK}${what}`, async () => {
-          const options = { exclude, reuse: true, sampleCode: true };
-          assertNone(await checkAccessibility(session, path, [LIGHT, DARK], options));
+        await t.test(`passes axe-core in ${LIGHT} and ${DARK}, text of new kinds only for contrast${what}`, async () => {
+          assertNone(await checkAccessibility(session, path, [LIGHT, DARK], { exclude, reuse: true, kinds }));
         });
       }
       if (withFigures.includes(path)) {
@@ -134,12 +159,18 @@ async function pagesSuite({ dir, browser, site, pages, contentPages }, shard, sh
         });
       }
       if (withQuiz.includes(path)) {
-        // axe-core also checks the first quiz with a question shown and at
-        // its review (the quiz looks the same on every page).
+        // Every question answered on the first quiz of each question type,
+        // and axe-core on the first quiz with a question shown and at its
+        // review (the quiz looks the same on every page); elsewhere each
+        // quiz's first question.
+        const full = FULL || fullQuiz.has(path);
         const themes = path === withQuiz[0] ? [LIGHT, DARK] : [];
         const axe = themes.length ? `, and pass axe-core in ${LIGHT} and ${DARK}` : '';
-        await t.test(`its quizzes take answers and grade them${axe}`, async () => {
-          assertNone(await checkQuizzes(session, path, { themes, reuse: true }));
+        const name = full
+          ? `its quizzes take every answer and grade it${fullQuiz.get(path)?.length ? `, as the page with ${fullQuiz.get(path).join(', ')}` : ''}${axe}`
+          : 'its quizzes take an answer to their first question';
+        await t.test(name, async () => {
+          assertNone(await checkQuizzes(session, path, { themes, reuse: true, full }));
         });
       }
       if (runnable.includes(path)) {
@@ -150,4 +181,33 @@ async function pagesSuite({ dir, browser, site, pages, contentPages }, shard, sh
     });
   }
 
+}
+
+/**
+ * What a page can hold that the theme styles: each feature's first page
+ * (in `pages`' order) gets axe-core in full, and so does the first page that
+ * holds none of them. Returns page -> the features it stands for.
+ */
+export const FEATURES = {
+  'a quiz': /class="quiz-placeholder"/,
+  'an SVG figure': /<svg[\s>]/,
+  'a runnable listing': /class="playground"/,
+  'code': /<pre[\s>]/,
+  'a table': /<table[\s>]/,
+  'speaker notes': /class="speaker-notes"/,
+  'an image': /<img[\s>]/,
+  'a quotation': /<blockquote[\s>]/,
+};
+
+export function featurePages(pages, html) {
+  const chosen = new Map();
+  const add = (page, feature) => chosen.set(page, [...(chosen.get(page) ?? []), feature]);
+  const has = new Map(pages.map((p) => [p, Object.keys(FEATURES).filter((f) => FEATURES[f].test(html(p)))]));
+  for (const feature of Object.keys(FEATURES)) {
+    const page = pages.find((p) => has.get(p).includes(feature));
+    if (page) add(page, feature);
+  }
+  const plain = pages.find((p) => has.get(p).length === 0);
+  if (plain) add(plain, 'none of these');
+  return chosen;
 }

@@ -1,7 +1,9 @@
 // print.html holds every chapter: each page the sidebar lists, in its order,
 // with its heading, its text, and all of its listings, figures and quizzes.
-// lib/pages.mjs runs this on print.html as it shows it, quizzes drawn.
-
+// Read from the built files: print.html is mdBook's, written beside the
+// pages from the same Markdown, and its order and contents need no browser
+// (book.js, which runs on it, adds buttons, not text). lib/pages.mjs loads it
+// in the browser only for what a browser alone can tell.
 import { chapters, firstHeading, mainHtml, readPage, stripTags } from './book.mjs';
 
 /** Text compared without its white space (tags split words differently). */
@@ -27,25 +29,18 @@ function expectation(dir, path) {
   };
 }
 
-/**
- * The problems with print.html, shown in `page`, against the built pages in
- * `dir`. What a drawn quiz holds (its own headings and code) is left out.
- */
-export async function checkPrint(page, dir) {
+/** The problems with print.html against the built pages, both in `dir`. */
+export function checkPrint(dir) {
   const problems = [];
   const expected = chapters(dir).map((chapter) => expectation(dir, chapter.page));
-  // As the browser shows it (after book.js has run).
-  const printed = await page.evaluate(() => {
-    const main = document.querySelector('main');
-    const own = (selector) => [...main.querySelectorAll(selector)].filter((el) => !el.closest('.mdbook-quiz'));
-    return {
-      text: main.textContent.replace(/\s+/g, ''),
-      headings: own('h1, h2, h3').map((h) => h.textContent.replace(/\s+/g, '')),
-      listings: own('pre').length,
-      figures: own('figure').length,
-      quizzes: main.querySelectorAll('.quiz-placeholder').length,
-    };
-  });
+  const main = mainHtml(readPage(dir, 'print.html'));
+  const printed = {
+    text: squeeze(stripTags(main)),
+    headings: [...main.matchAll(/<h[123][^>]*>([\s\S]*?)<\/h[123]>/g)].map((m) => squeeze(stripTags(m[1]))),
+    listings: count(main, /<pre[\s>]/g),
+    figures: count(main, /<figure[\s>]/g),
+    quizzes: count(main, /class="quiz-placeholder"/g),
+  };
   let from = 0;
   for (const page of expected) {
     const at = printed.headings.indexOf(page.heading, from);

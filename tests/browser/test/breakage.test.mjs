@@ -1,8 +1,9 @@
 // The checks catch what they are for. A small book (fixture/, built with the
 // course's own book.toml and theme/) gets pages broken on purpose: a script
-// error, a request to another host, quizzes that cannot render, an image
-// without alt text, code or a figure whose text cannot be read, code whose
-// colour axe-core cannot judge. Each check must pass the fixture's sound
+// error, a request to another host, quizzes that cannot render, an image,
+// an SVG figure or a link without a name, a block that scrolls only on a phone, text, code or a figure whose text cannot
+// be read (text of a kind no page before showed, in one theme or both), code
+// whose colour axe-core cannot judge. Each check must pass the fixture's sound
 // pages and fail each broken one, naming the fault.
 
 import { test } from 'node:test';
@@ -22,6 +23,7 @@ import {
   checkQuizzes,
   DARK,
   LIGHT,
+  checkPrintPage,
 } from '../lib/checks.mjs';
 import { serve } from '../lib/server.mjs';
 
@@ -64,7 +66,8 @@ const BROKEN = {
 `,
   'broken/quiz-type.toml': QUIZ,
   // One string, after many tokens of other kinds, in a colour that cannot
-  // be read: sampling code (checkAccessibility's sampleCode) must not miss it.
+  // be read: checking one token of each kind (checkAccessibility's kinds) must
+  // not miss it.
   'broken/code-colour.md': `# A code token that cannot be read
 
 <style>.hljs-string { color: #fdfdfd !important; }</style>
@@ -87,6 +90,34 @@ fn main() {
 \`\`\`rust,noplayground
 const ANSWER: u32 = 42;
 \`\`\`
+`,
+  // Text of a kind the sound pages never showed, set by hand: light grey on
+  // white, and dark grey that reads in light but not in navy. The per-page
+  // check skips text of kinds other pages showed; these it must check.
+  'broken/text-colour.md': `# Text whose colour cannot be read
+
+A sound paragraph, of a kind the demo page showed.
+
+<p style="color: #f4f4f4">A paragraph in light grey on white.</p>
+`,
+  'broken/text-colour-dark.md': `# Text that cannot be read in the dark theme
+
+<p style="color: #2a2a2a">A paragraph in dark grey: it reads on white, not on navy.</p>
+`,
+  'broken/no-link-name.md': `# A link without a name
+
+A link to <a href="../demo/index.html"></a> nowhere a reader can tell.
+`,
+  // A block that scrolls on a phone only, and that the keyboard cannot
+  // scroll (theme/a11y.js makes code blocks and tables focusable, not this):
+  // the page passes on a wide screen; print.html on a narrow one must not.
+  'broken/narrow-scroll.md': `# A block that scrolls on a phone
+
+<div style="overflow-x: auto"><p style="width: 600px; margin: 0">A line of text wider than a phone's screen, in a box that scrolls.</p></div>
+`,
+  'broken/svg-no-name.md': `# A figure without a name
+
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" role="img"><circle cx="5" cy="5" r="4"/></svg>
 `,
   'broken/figure.md': `# A figure with white text
 
@@ -180,10 +211,12 @@ if (site) {
     // A runnable listing, a figure and a quiz, in the course's theme.
     assert.deepEqual(await checkErrors(session, 'demo/index.html'), []);
     assert.deepEqual(await checkAccessibility(session, 'demo/index.html', [LIGHT, DARK]), []);
-    const sampled = { reuse: true, sampleCode: true };
+    const sampled = { reuse: true, kinds: new Map() };
     assert.deepEqual(await checkAccessibility(session, 'demo/index.html', [LIGHT, DARK], sampled), []);
     assert.deepEqual(await checkFigures(session, 'demo/index.html', [LIGHT, DARK]), []);
+    assert.deepEqual(await checkQuizzes(session, 'demo/quiz.html', { full: true }), []);
     assert.deepEqual(await checkQuizzes(session, 'demo/quiz.html'), []);
+    assert.deepEqual(await checkPrintPage(session, 'demo/index.html'), []);
     assert.deepEqual(await checkPlayground(session, 'demo/index.html', { reuse: true }), []);
   });
 
@@ -203,6 +236,7 @@ if (site) {
     assertFound(problems, /JavaScript error: .*JSON/);
   });
 
+  // The quiz check every page gets answers only each quiz's first question.
   test('a quiz with a question it cannot show fails the quiz check', async () => {
     assertFound(await checkQuizzes(session, 'broken/quiz-type.html'), /quiz 1 of 1/);
   });
@@ -211,13 +245,61 @@ if (site) {
     assertFound(await checkAccessibility(session, 'broken/no-alt.html', [LIGHT]), /critical image-alt/);
   });
 
+  // The check every page gets (lib/pages.mjs): the kinds of text the sound
+  // pages showed are learnt first, as pages earlier in the book teach them.
+  // Learnt once; each test gets its own copy.
+  let sound;
+  const learnt = async () => {
+    if (!sound) {
+      sound = new Map();
+      for (const page of ['demo/index.html', 'demo/quiz.html']) {
+        assert.deepEqual(await checkAccessibility(session, page, [LIGHT, DARK], { kinds: sound }), []);
+      }
+    }
+    return new Map([...sound].map(([theme, seen]) => [theme, new Set(seen)]));
+  };
+
+  test('a link without a name fails the per-page accessibility check', async () => {
+    const problems = await checkAccessibility(session, 'broken/no-link-name.html', [LIGHT, DARK], { kinds: await learnt() });
+    assertFound(problems, /light: serious link-name/);
+  });
+
+  test('a block that scrolls only on a phone, out of the keyboard’s reach, fails the print.html check', async () => {
+    const page = 'broken/narrow-scroll.html';
+    assert.deepEqual(await checkAccessibility(session, page, [LIGHT], { kinds: await learnt() }), []);
+    // Nothing else in the fixture's print.html scrolls out of reach: a <div> is ours.
+    assertFound(await checkPrintPage(session), /serious scrollable-region-focusable .*: div/);
+  });
+
+  test('an image without alt text fails the per-page accessibility check', async () => {
+    const problems = await checkAccessibility(session, 'broken/no-alt.html', [LIGHT, DARK], { kinds: await learnt() });
+    assertFound(problems, /light: critical image-alt/);
+  });
+
+  test('an SVG figure without a name fails the per-page accessibility check', async () => {
+    const problems = await checkAccessibility(session, 'broken/svg-no-name.html', [LIGHT, DARK], { kinds: await learnt() });
+    assertFound(problems, /light: serious svg-img-alt/);
+  });
+
+  test('text of a new kind that cannot be read fails the per-page check, after pages of sound text', async () => {
+    const kinds = await learnt();
+    const problems = await checkAccessibility(session, 'broken/text-colour.html', [LIGHT, DARK], { kinds });
+    assertFound(problems, /light: serious color-contrast .*<p style="color: #f4f4f4"/);
+  });
+
+  test('text that cannot be read in the dark theme only fails the per-page check there', async () => {
+    const problems = await checkAccessibility(session, 'broken/text-colour-dark.html', [LIGHT, DARK], { kinds: await learnt() });
+    assertFound(problems, /navy: serious color-contrast .*<p style="color: #2a2a2a"/);
+    assert.ok(!problems.some((p) => p.startsWith('light:')), problems.join('\n'));
+  });
+
   test('a code token that cannot be read fails the accessibility check, code sampled', async () => {
-    const problems = await checkAccessibility(session, 'broken/code-colour.html', [LIGHT], { sampleCode: true });
+    const problems = await checkAccessibility(session, 'broken/code-colour.html', [LIGHT], { kinds: new Map() });
     assertFound(problems, /light: serious color-contrast .*hljs-string/);
   });
 
   test('a sampled code token that axe-core cannot judge fails the accessibility check', async () => {
-    const problems = await checkAccessibility(session, 'broken/code-unjudged.html', [LIGHT], { sampleCode: true });
+    const problems = await checkAccessibility(session, 'broken/code-unjudged.html', [LIGHT], { kinds: new Map() });
     assertFound(problems, /light: color-contrast could not judge .*: .*background/i);
   });
 

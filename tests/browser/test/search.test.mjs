@@ -1,6 +1,6 @@
 // Search finds every chapter of the book (its first page: a top-level page,
-// or a folder's index) by a word of its first heading, and its result links
-// lead to that page under /course/.
+// or a folder's index; one of each title) by a word of its first heading,
+// and its result links lead to that page under /course/.
 // axe-core checks the search field with results shown, in both themes.
 
 import { test } from 'node:test';
@@ -22,7 +22,14 @@ await suite(async ({ dir, browser, site, contentPages }) => {
     const bar = page.locator('#mdbook-searchbar');
     await bar.waitFor();
     let clicked = false;
-    const chapters = contentPages.filter((p) => !p.includes('/') || p.endsWith('/index.html'));
+    // One search per chapter title: chapters of the same title (the copies
+    // in tools/triple-book.mjs's book) would search for the same word.
+    const titled = new Map();
+    for (const p of contentPages.filter((p) => !p.includes('/') || p.endsWith('/index.html'))) {
+      const title = firstHeading(readPage(dir, p));
+      if (!titled.has(title)) titled.set(title, p);
+    }
+    const chapters = [...titled.values()];
     assert.ok(chapters.length >= 5, `only ${chapters.length} chapters: ${chapters}`);
     for (const target of chapters) {
       const term = searchTerm(dir, target, contentPages);
