@@ -25,7 +25,7 @@ import {
 } from '../lib/checks.mjs';
 import { serve } from '../lib/server.mjs';
 
-const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixture');
+const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'book');
 
 /** A sound quiz of one question; mdbook-quiz gives it an id as it builds. */
 const QUIZ = `[[questions]]
@@ -104,7 +104,7 @@ function buildFixture() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'course-fixture-'));
   fs.copyFileSync(path.join(ROOT, 'book.toml'), path.join(root, 'book.toml'));
   fs.cpSync(path.join(ROOT, 'theme'), path.join(root, 'theme'), { recursive: true });
-  fs.cpSync(path.join(FIXTURE, 'src'), path.join(root, 'src'), { recursive: true });
+  fs.cpSync(FIXTURE, root, { recursive: true });
   for (const [file, text] of Object.entries(BROKEN)) {
     fs.mkdirSync(path.dirname(path.join(root, 'src', file)), { recursive: true });
     fs.writeFileSync(path.join(root, 'src', file), text);
