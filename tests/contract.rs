@@ -72,6 +72,12 @@ fn every_listing_is_shown_and_in_the_workspace() {
     assert_none(listings::check_included(&root()));
 }
 
+/// mdBook silently leaves out a page that SUMMARY.md does not list.
+#[test]
+fn every_page_under_src_is_listed_in_summary_md() {
+    assert_none(markdown::check_pages_listed(&root()));
+}
+
 #[test]
 fn unwritten_chapters_are_drafts_not_placeholder_pages() {
     assert_none(markdown::check_no_placeholders(&root()));

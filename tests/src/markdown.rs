@@ -10,6 +10,7 @@ use mdbook_course::markdown::Page;
 use mdbook_course::{Disk, Files, directives, listings};
 use regex::Regex;
 
+use crate::instructors::summary_pages_in;
 use crate::{Problem, Texts, files_below, relative};
 
 /// Where the chapters live, below the root.
@@ -302,6 +303,47 @@ pub fn check_no_placeholders(root: &Path) -> Vec<Problem> {
         .collect()
 }
 
+/// The page mdBook renders as the site's 404 page (`output.html.input-404`),
+/// though `SUMMARY.md` does not list it.
+pub const NOT_FOUND_PAGE: &str = "404.md";
+
+/// mdBook builds only the pages `summary` (the text of `SUMMARY.md`) lists,
+/// and silently leaves out any other Markdown under `src/`: each of `pages`
+/// (paths below the root) is listed, but `SUMMARY.md` itself, the 404 page
+/// and what mdbook-quiz writes to `src/quiz/`. A draft entry, `[Title]()`,
+/// lists no file, so a file written for it must be linked.
+pub fn unlisted_page_problems(summary: &str, pages: &[PathBuf]) -> Vec<Problem> {
+    let listed = summary_pages_in(summary);
+    pages
+        .iter()
+        .filter(|page| is_chapter(page))
+        .filter(|page| {
+            let below_src = page.strip_prefix(SRC).unwrap_or(page);
+            below_src != Path::new("SUMMARY.md")
+                && below_src != Path::new(NOT_FOUND_PAGE)
+                && !listed.iter().any(|listed| listed == below_src)
+        })
+        .map(|page| {
+            Problem::new(
+                page,
+                "SUMMARY.md does not list this page, so mdBook leaves it out of \
+                 the book: list it there, or delete it",
+            )
+        })
+        .collect()
+}
+
+/// Every page under `src/` is in the book.
+pub fn check_pages_listed(root: &Path) -> Vec<Problem> {
+    let summary = Path::new(SRC).join("SUMMARY.md");
+    let summary = fs::read_to_string(root.join(summary)).unwrap_or_default();
+    let pages: Vec<PathBuf> = chapters(root)
+        .iter()
+        .map(|page| relative(root, page))
+        .collect();
+    unlisted_page_problems(&summary, &pages)
+}
+
 /// Which files hold a listing's recorded output: `cargo xtask bless` asks too.
 pub use xtask::outputs::is_output_file;
 
@@ -481,6 +523,36 @@ mod tests {
         assert!(!is_chapter(Path::new("src/quiz/readme.md")));
         assert!(!is_chapter(Path::new("src/futures/quiz.toml")));
         assert!(!is_chapter(Path::new("README.md")));
+    }
+
+    #[test]
+    fn a_page_summary_md_does_not_list_is_named() {
+        let summary = "# Summary\n\n[Intro](./index.md)\n\n- [A](a/index.md)\n\
+                       - [Draft]()\n\n```\n- [In code](a/shown.md)\n```\n";
+        let pages = [
+            "src/SUMMARY.md",
+            "src/404.md",
+            "src/index.md",
+            "src/a/index.md",
+            "src/a/shown.md",
+            "src/a/left-out.md",
+            "src/draft.md",
+            "src/quiz/README.md",
+            "src/a/quiz.toml",
+        ]
+        .map(PathBuf::from);
+        let why = "SUMMARY.md does not list this page, so mdBook leaves it out \
+                   of the book: list it there, or delete it";
+        // A link shown in a code block lists nothing; a draft's file is
+        // left out until it is linked.
+        assert_eq!(
+            messages(&unlisted_page_problems(summary, &pages)),
+            ["src/a/shown.md", "src/a/left-out.md", "src/draft.md"]
+                .map(|page| format!("{page}: {why}"))
+        );
+        // The 404 page is only allowed at the top, where mdBook looks for it.
+        let pages = [PathBuf::from("src/a/404.md")];
+        assert_eq!(unlisted_page_problems(summary, &pages).len(), 1);
     }
 
     #[test]

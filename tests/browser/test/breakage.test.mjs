@@ -1,4 +1,4 @@
-// The checks catch what they are for. A small book (fixture/, built with the
+// The checks catch what they are for. A small book (../fixtures/book/, built with the
 // course's own book.toml and theme/) gets pages broken on purpose: a script
 // error, a request to another host, quizzes that cannot render, an image,
 // an SVG figure or a link without a name, a block that scrolls only on a phone, text, code or a figure whose text cannot
@@ -27,7 +27,7 @@ import {
 } from '../lib/checks.mjs';
 import { serve } from '../lib/server.mjs';
 
-const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixture');
+const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'book');
 
 /** A sound quiz of one question; mdbook-quiz gives it an id as it builds. */
 const QUIZ = `[[questions]]
@@ -135,7 +135,7 @@ function buildFixture() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'course-fixture-'));
   fs.copyFileSync(path.join(ROOT, 'book.toml'), path.join(root, 'book.toml'));
   fs.cpSync(path.join(ROOT, 'theme'), path.join(root, 'theme'), { recursive: true });
-  fs.cpSync(path.join(FIXTURE, 'src'), path.join(root, 'src'), { recursive: true });
+  fs.cpSync(FIXTURE, root, { recursive: true });
   for (const [file, text] of Object.entries(BROKEN)) {
     fs.mkdirSync(path.dirname(path.join(root, 'src', file)), { recursive: true });
     fs.writeFileSync(path.join(root, 'src', file), text);
