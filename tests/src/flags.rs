@@ -15,11 +15,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::LazyLock;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use regex::Regex;
-use xtask::outputs::build_command;
+use xtask::outputs::{build_command, wait_within};
 
+use crate::listings::cargo_metadata;
 use crate::{Problem, files_below, relative};
 
 /// Longer than any answer to `--help` or bad input takes on a loaded
@@ -118,22 +119,7 @@ pub fn judge_bad(run: &Run) -> Option<String> {
 
 /// Every binary of the listing crates of the workspace at `root`.
 pub fn listing_binaries(root: &Path) -> Result<Vec<Binary>, String> {
-    let out = Command::new(xtask::cargo())
-        .args([
-            "metadata",
-            "--no-deps",
-            "--format-version",
-            "1",
-            "--offline",
-        ])
-        .current_dir(root)
-        .output()
-        .map_err(|error| format!("cargo metadata: {error}"))?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
-    }
-    let json: serde_json::Value =
-        serde_json::from_slice(&out.stdout).map_err(|error| error.to_string())?;
+    let json = cargo_metadata(root)?;
     let listings = root.join("listings");
     let mut binaries = Vec::new();
     for package in json["packages"].as_array().into_iter().flatten() {
@@ -198,17 +184,8 @@ pub fn run(bin: &Path, args: &[String], limit: Duration) -> Result<Run, String> 
     };
     let stdout = read(Box::new(child.stdout.take().unwrap()));
     let stderr = read(Box::new(child.stderr.take().unwrap()));
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-            break status;
-        }
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("still running after {limit:?}"));
-        }
-        thread::sleep(Duration::from_millis(5));
+    let Some(status) = wait_within(&mut child, limit)? else {
+        return Err(format!("still running after {limit:?}"));
     };
     Ok(Run {
         code: status.code(),
