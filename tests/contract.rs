@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use book_tests::{
-    archive, assert_none, book, hosting, instructors, listings, markdown, root,
+    archive, assert_none, book, flags, hosting, instructors, listings, markdown,
+    root,
 };
 
 /// Where cargo puts what it builds, and so where the listings' binaries are.
@@ -91,6 +92,17 @@ fn listings_print_the_shown_output_and_leave_no_process_behind() {
         &root(),
         &target_dir(),
         xtask::outputs::RUN_LIMIT,
+    ));
+}
+
+/// The one test of every listing's `--help` and bad input (the listings'
+/// own tests check only what is theirs): see `book_tests::flags`.
+#[test]
+fn listings_with_flags_answer_help_and_bad_input() {
+    assert_none(flags::check_flags(
+        &root(),
+        &target_dir(),
+        flags::ANSWER_LIMIT,
     ));
 }
 

@@ -17,8 +17,8 @@ use xtask::outputs::{build_command, is_measurement, shows};
 use crate::markdown::{includes, shown};
 use crate::{Problem, relative};
 
-/// The folders of the cargo workspace's members.
-pub fn workspace_members(root: &Path) -> Result<BTreeSet<PathBuf>, String> {
+/// What `cargo metadata --no-deps` says of the workspace at `root`.
+pub fn cargo_metadata(root: &Path) -> Result<serde_json::Value, String> {
     let out = Command::new(xtask::cargo())
         .args([
             "metadata",
@@ -33,8 +33,12 @@ pub fn workspace_members(root: &Path) -> Result<BTreeSet<PathBuf>, String> {
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).into_owned());
     }
-    let json: serde_json::Value =
-        serde_json::from_slice(&out.stdout).map_err(|error| error.to_string())?;
+    serde_json::from_slice(&out.stdout).map_err(|error| error.to_string())
+}
+
+/// The folders of the cargo workspace's members.
+pub fn workspace_members(root: &Path) -> Result<BTreeSet<PathBuf>, String> {
+    let json = cargo_metadata(root)?;
     Ok(json["packages"]
         .as_array()
         .into_iter()

@@ -7,7 +7,7 @@ use std::fs;
 use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::LazyLock;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -174,18 +174,9 @@ pub fn run_listing(
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).map(|_| bytes)
     });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-            break status;
-        }
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            end_group(group);
-            return Err(format!("still running after {limit:?}: does it hang?"));
-        }
-        thread::sleep(Duration::from_millis(5));
+    let Some(status) = wait_within(&mut child, limit)? else {
+        end_group(group);
+        return Err(format!("still running after {limit:?}: does it hang?"));
     };
     let leftovers = end_group(group);
     if leftovers > 0 {
@@ -197,6 +188,26 @@ pub fn run_listing(
         return Err(format!("exited with {status}; it printed:\n{text}"));
     }
     Ok(text)
+}
+
+/// Waits for `child` to exit, for at most `limit`; then kills and reaps it
+/// and returns `None`.
+pub fn wait_within(
+    child: &mut Child,
+    limit: Duration,
+) -> Result<Option<ExitStatus>, String> {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            return Ok(Some(status));
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Ok(None);
+        }
+        thread::sleep(Duration::from_millis(5));
+    }
 }
 
 /// Makes this process the reaper of its descendants' orphans, so a

@@ -1,3 +1,6 @@
+//! What the two loops cost in CPU time. Their `--help` and bad flags are
+//! tested once for every listing, in `book-tests` (`tests/src/flags.rs`).
+
 use std::process::{Command, Output};
 
 const BUSY: &str = env!("CARGO_BIN_EXE_busy");
@@ -8,47 +11,6 @@ fn run(bin: &str, args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("the binary starts")
-}
-
-#[test]
-fn help_prints_the_usage_on_stdout_and_exits_0() {
-    for (bin, name) in [(BUSY, "busy"), (SLEEPING, "sleeping")] {
-        for flag in ["--help", "-h"] {
-            let out = run(bin, &[flag]);
-            assert_eq!(out.status.code(), Some(0), "{name} {flag}");
-            let stdout = String::from_utf8(out.stdout).unwrap();
-            let usage = format!("usage: {name} [--seconds N]\n");
-            assert!(stdout.starts_with(&usage), "{name} {flag}: {stdout}");
-            assert!(
-                stdout.contains("\n  -h, --help "),
-                "{name} {flag}: {stdout}"
-            );
-            assert!(out.stderr.is_empty(), "{name} {flag}");
-        }
-    }
-}
-
-#[test]
-fn bad_input_gives_one_error_line_and_exit_code_2() {
-    let bad: &[&[&str]] = &[
-        &["--seconds"],
-        &["--seconds", "soon"],
-        &["--seconds", "0"],
-        &["--seconds", "-3"],
-        &["--seconds", "2.5"],
-        &["--fast"],
-        &["--seconds", "1", "extra"],
-    ];
-    for bin in [BUSY, SLEEPING] {
-        for args in bad {
-            let out = run(bin, args);
-            assert_eq!(out.status.code(), Some(2), "{bin} {args:?}");
-            let stderr = String::from_utf8(out.stderr).unwrap();
-            assert_eq!(stderr.lines().count(), 1, "{bin} {args:?}: {stderr}");
-            assert!(stderr.starts_with("error: "), "{bin} {args:?}: {stderr}");
-            assert!(out.stdout.is_empty(), "{bin} {args:?}");
-        }
-    }
 }
 
 /// Runs a loop for two seconds; returns (wall time, CPU time) in ms, or

@@ -1,5 +1,6 @@
-//! The flags of every listing in this chapter come from one parser, in the
-//! `user-input` crate; this checks what a reader sees when one is wrong.
+//! What a reader sees when running the listing: the same keys for a seed.
+//! Its `--help` and bad flags are tested once for every listing, in
+//! `book-tests` (`tests/src/flags.rs`).
 
 use std::process::{Command, Output};
 
@@ -10,43 +11,6 @@ fn run(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("read-keys starts")
-}
-
-#[test]
-fn help_prints_the_usage_on_stdout_and_exits_0() {
-    for flag in ["--help", "-h"] {
-        let out = run(&[flag]);
-        assert_eq!(out.status.code(), Some(0), "{flag}");
-        let stdout = String::from_utf8(out.stdout).unwrap();
-        let usage = "usage: read-keys [--period SECONDS] [--seed N]\n";
-        assert!(stdout.starts_with(usage), "{flag}: {stdout}");
-        assert!(stdout.contains("\n  -h, --help "), "{flag}: {stdout}");
-        assert!(out.stderr.is_empty(), "{flag}");
-    }
-}
-
-#[test]
-fn bad_input_gives_one_error_line_and_exit_code_2() {
-    let bad: &[&[&str]] = &[
-        &["--period", "-1"],
-        &["--period", "0"],
-        &["--period", "NaN"],
-        &["--period", "soon"],
-        &["--period"],
-        &["--seed", "seven"],
-        &["--seed", "-7"],
-        &["--seed"],
-        &["--speed", "2"],
-        &["--period", "0.01", "extra"],
-    ];
-    for args in bad {
-        let out = run(args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let stderr = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
-        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
-        assert!(out.stdout.is_empty(), "{args:?}");
-    }
 }
 
 #[test]

@@ -2,6 +2,10 @@
 //! flag takes one value (`--seed 3`); `--help` (or `-h`) prints the usage
 //! on stdout and exits with code 0; bad input stops the program with one
 //! `error: ...` line on stderr and exit code 2.
+//!
+//! The unit tests below check that contract once, on argument slices;
+//! `book-tests` (`tests/src/flags.rs`) runs every listing binary that uses
+//! this parser with `--help` and bad input, so the listings do not repeat it.
 
 use std::ops::RangeInclusive;
 use std::path::Path;
@@ -79,23 +83,51 @@ pub fn usage<T: Flags>(program: &str) -> String {
     text
 }
 
-/// The settings this process was started with. `--help` prints the usage
-/// and exits with code 0; bad input prints one `error: ...` line and exits
-/// with code 2.
+/// How a program stops instead of running: what it prints on each stream,
+/// and its exit code.
+#[derive(Debug, PartialEq)]
+pub struct Stop {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// What `program` does with `args`: run with the settings, or stop. `--help`
+/// prints the usage on stdout, code 0; bad input one `error: ...` line on
+/// stderr, code 2. `from_env` only carries this out, so the unit tests
+/// below check the whole contract without starting a process.
+pub fn respond<T: Flags>(
+    program: &str,
+    args: impl IntoIterator<Item = String>,
+) -> Result<T, Stop> {
+    match parse(args) {
+        Ok(Request::Run(settings)) => Ok(settings),
+        Ok(Request::Help) => Err(Stop {
+            code: 0,
+            stdout: usage::<T>(program),
+            stderr: String::new(),
+        }),
+        Err(message) => Err(Stop {
+            code: 2,
+            stdout: String::new(),
+            stderr: format!("error: {message}\n"),
+        }),
+    }
+}
+
+/// The settings this process was started with, or the stop `respond` says.
 pub fn from_env<T: Flags>() -> T {
     let mut args = std::env::args_os();
     let program = args.next().unwrap_or_default();
     let program = Path::new(&program).file_name().unwrap_or_default();
     // Lossy, so an argument that is not UTF-8 is refused, not a panic.
-    match parse(args.map(|arg| arg.to_string_lossy().into_owned())) {
-        Ok(Request::Run(settings)) => settings,
-        Ok(Request::Help) => {
-            print!("{}", usage::<T>(&program.to_string_lossy()));
-            process::exit(0);
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            process::exit(2);
+    let args = args.map(|arg| arg.to_string_lossy().into_owned());
+    match respond(&program.to_string_lossy(), args) {
+        Ok(settings) => settings,
+        Err(stop) => {
+            print!("{}", stop.stdout);
+            eprint!("{}", stop.stderr);
+            process::exit(stop.code);
         }
     }
 }
@@ -243,6 +275,38 @@ mod tests {
             assert!(error.starts_with(start), "{args:?}: {error}");
             assert_eq!(error.lines().count(), 1, "{args:?}: {error}");
         }
+    }
+
+    fn respond_race(args: &[&str]) -> Result<Race, Stop> {
+        respond("race", args.iter().map(|arg| arg.to_string()))
+    }
+
+    #[test]
+    fn help_goes_to_stdout_with_exit_code_0() {
+        for flag in ["--help", "-h"] {
+            let stop = respond_race(&["--seed", "3", flag]).unwrap_err();
+            assert_eq!(stop.code, 0, "{flag}");
+            assert_eq!(stop.stdout, usage::<Race>("race"), "{flag}");
+            assert_eq!(stop.stderr, "", "{flag}");
+        }
+    }
+
+    #[test]
+    fn bad_input_is_one_error_line_on_stderr_with_exit_code_2() {
+        for args in [&["--speed"][..], &["--seed"], &["--gap", "0"], &["x"]] {
+            let stop = respond_race(args).unwrap_err();
+            assert_eq!(stop.code, 2, "{args:?}");
+            assert_eq!(stop.stdout, "", "{args:?}");
+            assert!(stop.stderr.starts_with("error: "), "{args:?}: {stop:?}");
+            assert!(stop.stderr.ends_with('\n'), "{args:?}: {stop:?}");
+            assert_eq!(stop.stderr.lines().count(), 1, "{args:?}: {stop:?}");
+        }
+    }
+
+    #[test]
+    fn good_input_runs() {
+        let race = respond_race(&["--seed", "4"]).unwrap();
+        assert_eq!(race.seed, Some(4));
     }
 
     #[test]
