@@ -535,7 +535,7 @@ fn caption_html(caption: &str, options: &Options) -> Result<String, String> {
 }
 
 /// `a/b/../c` as `a/c`, without touching the disk.
-fn normalize(path: &Path) -> PathBuf {
+pub fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in path.components() {
         match part {

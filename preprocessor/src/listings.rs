@@ -148,14 +148,20 @@ fn existing(file: PathBuf, files: &dyn Files) -> Result<PathBuf, String> {
 }
 
 /// An anchor exists when the file marks both its ends, as mdBook reads them.
-fn check_anchor(source: &str, anchor: &str, file: &Path) -> Result<(), String> {
+/// Whether `source` marks `anchor` with both `ANCHOR:` and `ANCHOR_END:`, as
+/// mdBook's includes need (it says nothing when one is missing).
+pub fn has_anchor(source: &str, anchor: &str) -> bool {
     let marks = |mark: &str| {
         source.lines().any(|line| {
             line.split_once(mark)
                 .is_some_and(|(_, name)| name.trim() == anchor)
         })
     };
-    if marks("ANCHOR:") && marks("ANCHOR_END:") {
+    marks("ANCHOR:") && marks("ANCHOR_END:")
+}
+
+fn check_anchor(source: &str, anchor: &str, file: &Path) -> Result<(), String> {
+    if has_anchor(source, anchor) {
         Ok(())
     } else {
         Err(format!(

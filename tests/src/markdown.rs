@@ -199,7 +199,7 @@ pub fn include_problems(texts: &Texts) -> Vec<Problem> {
                 continue;
             };
             if let Some(anchor) = include.anchor
-                && !has_anchor(target, &anchor)
+                && !listings::has_anchor(target, &anchor)
             {
                 problems.push(Problem::new(
                     chapter,
@@ -215,16 +215,6 @@ pub fn include_problems(texts: &Texts) -> Vec<Problem> {
 }
 
 /// Whether Rust source marks both ends of `anchor`, as mdBook reads them.
-fn has_anchor(source: &str, anchor: &str) -> bool {
-    let marks = |mark: &str| {
-        source.lines().any(|line| {
-            line.split_once(mark)
-                .is_some_and(|(_, name)| name.trim() == anchor)
-        })
-    };
-    marks("ANCHOR:") && marks("ANCHOR_END:")
-}
-
 /// Every include names a file that exists, and an anchor that exists in it.
 pub fn check_includes(root: &Path) -> Vec<Problem> {
     let mut texts = read_chapters(root);
@@ -347,20 +337,8 @@ pub fn check_pages_listed(root: &Path) -> Vec<Problem> {
 /// Which files hold a listing's recorded output: `cargo xtask bless` asks too.
 pub use xtask::outputs::is_output_file;
 
-/// `a/b/../c` as `a/c`, without touching the disk.
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
+/// Paths are normalised as the preprocessor does it.
+pub use mdbook_course::normalize;
 
 #[cfg(test)]
 mod tests {
