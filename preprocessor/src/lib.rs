@@ -359,6 +359,11 @@ pub fn expand_page(
     // Refs inside a block (a caption, notes, a plan's focus) are expanded
     // with the block.
     let refs = |text: &str, line: usize| expand_refs(text, line, page, index, &file);
+    let headings: Vec<_> = markdown::Page::parse(&page.text)
+        .headings
+        .into_iter()
+        .map(|heading| heading.range)
+        .collect();
     let mut out = String::with_capacity(page.text.len());
     let mut copied = 0;
     for directive in find_directives(page, options)? {
@@ -398,20 +403,19 @@ pub fn expand_page(
             "plan" => refs(tables.next().expect("indexed"), directive.line)?,
             "ref" => {
                 let in_quiz = quiz_name(&page.text, directive.span.start);
-                ref_text(directive.args, in_quiz, page, index).map_err(
-                    |message| match in_quiz_file(
-                        &file,
-                        &page.text,
-                        directive.span.start,
-                    ) {
+                // A heading is a link already: a link inside it is not HTML.
+                let plain = in_quiz.is_some()
+                    || headings.iter().any(|h| h.contains(&directive.span.start));
+                ref_text(directive.args, plain, page, index).map_err(|message| {
+                    match in_quiz_file(&file, &page.text, directive.span.start) {
                         Some(quiz) => Error {
                             file: quiz,
                             line: None,
                             message,
                         },
                         None => fail(message),
-                    },
-                )?
+                    }
+                })?
             }
             _ => unreachable!("directives::find returns only ours"),
         };
@@ -420,6 +424,11 @@ pub fn expand_page(
         copied = directive.span.end;
     }
     out.push_str(&page.text[copied..]);
+    // mdBook's `links` unescapes `\{{#...}}`, but not a closing tag.
+    for name in directives::BLOCKS {
+        out =
+            out.replace(&format!("\\{{{{/{name}}}}}"), &format!("{{{{/{name}}}}}"));
+    }
     Ok(out)
 }
 
@@ -447,18 +456,19 @@ fn expand_refs(
             )));
         }
         out.push_str(&text[copied..directive.span.start]);
-        out.push_str(&ref_text(directive.args, None, page, index).map_err(fail)?);
+        out.push_str(&ref_text(directive.args, false, page, index).map_err(fail)?);
         copied = directive.span.end;
     }
     out.push_str(&text[copied..]);
     Ok(out)
 }
 
-/// What `{{#ref key}}` becomes: a link, or the number alone in a quiz,
-/// which renders its own Markdown, where mdBook rewrites no link.
+/// What `{{#ref key}}` becomes: a link, or the number alone (`plain`) in a
+/// heading, or in a quiz, which renders its own Markdown, where mdBook
+/// rewrites no link.
 fn ref_text(
     key: &str,
-    in_quiz: Option<String>,
+    plain: bool,
     page: &Page,
     index: &Index,
 ) -> Result<String, String> {
@@ -467,9 +477,10 @@ fn ref_text(
             "`{{{{#ref {key}}}}}`: no listing or figure has this key"
         ));
     };
-    Ok(match in_quiz {
-        Some(_) => target.label.clone(),
-        None => ref_link(target, &page.path),
+    Ok(if plain {
+        target.label.clone()
+    } else {
+        ref_link(target, &page.path)
     })
 }
 
@@ -798,6 +809,23 @@ mod tests {
             error.to_string(),
             "src/a/quiz-a.toml: `{{#ref nine}}`: no listing or figure has this key"
         );
+    }
+
+    #[test]
+    fn a_ref_in_a_heading_is_the_number_alone_and_in_prose_a_link() {
+        let text = "## About {{#ref one}}\n\n{{#listing one}}\n{{/listing}}\n\
+                    See {{#ref one}}.\n";
+        let out = expand(&[page("a/index.md", Some(1), text)]).unwrap();
+        assert!(out[0].starts_with("## About Listing 1-1\n"), "{}", out[0]);
+        assert!(out[0].contains("See <a href="), "{}", out[0]);
+    }
+
+    #[test]
+    fn an_escaped_block_is_shown_as_written() {
+        let text = "\\{{#listing one}}\ncaption\n\\{{/listing}}\n";
+        let out = expand(&[page("a/index.md", Some(1), text)]).unwrap();
+        // `links` unescapes the opening tag later; the closing one is ours.
+        assert_eq!(out[0], "\\{{#listing one}}\ncaption\n{{/listing}}\n");
     }
 
     #[test]
