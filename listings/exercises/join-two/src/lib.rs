@@ -21,8 +21,9 @@ pub struct Join<A: Future, B: Future> {
     b_output: Option<B::Output>,
 }
 
-/// Runs `a` and `b` at once. Both must be `Unpin` (a `pin!`ned future is),
-/// so that `poll` can reach them through a plain `&mut`.
+/// Runs `a` and `b` at once. Both must be `Unpin`, so that `poll` can reach
+/// them through a plain `&mut`; to join a future that is not, pass
+/// `pin!(future)` or `Box::pin(future)`, pointers that are.
 pub fn join<A, B>(a: A, b: B) -> Join<A, B>
 where
     A: Future + Unpin,
