@@ -250,7 +250,9 @@ const SAME = 'data-course-same';
  * is of kinds other pages showed, so axe checks little of it; new text (a
  * colour set by hand, a new element, a theme change) is checked where it
  * first shows. The rest is left out for axe (all the time the rule takes).
- * A kind counts as met only once axe has judged its sample; if it cannot,
+ * A kind's sample is its smallest element with text axe judges (axe skips
+ * text of punctuation only), and SVG text is left to checkFigures (axe
+ * never judges it). A kind counts as met only once axe has judged its sample; if it cannot,
  * every element of the kind on the page is checked instead, as without
  * sampling. In code blocks, which hold most samples, a sample axe cannot
  * judge is itself a problem.
