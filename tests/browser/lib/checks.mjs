@@ -250,7 +250,9 @@ const SAME = 'data-course-same';
  * is of kinds other pages showed, so axe checks little of it; new text (a
  * colour set by hand, a new element, a theme change) is checked where it
  * first shows. The rest is left out for axe (all the time the rule takes).
- * A kind counts as met only once axe has judged its sample; if it cannot,
+ * A kind's sample is its smallest element with text axe judges (axe skips
+ * text of punctuation only), and SVG text is left to checkFigures (axe
+ * never judges it). A kind counts as met only once axe has judged its sample; if it cannot,
  * every element of the kind on the page is checked instead, as without
  * sampling. In code blocks, which hold most samples, a sample axe cannot
  * judge is itself a problem.
@@ -304,11 +306,26 @@ function markKinds({ seen, exclude, attributes: [kindAttr, sampleAttr, sameAttr]
   }
   const known = new Set(seen);
   const left = exclude.map((s) => [...document.querySelectorAll(s)]).flat();
-  const hasText = (el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+  const ownText = (el) =>
+    [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
+  // axe's color-contrast skips text that is only punctuation (its list,
+  // copied from axe-core 4.14's getPunctuationRegExp): such an element gets
+  // no result, so it must not be a kind's sample.
+  const judgeable = (el) =>
+    ownText(el).replace(/[\s\u2000-\u206F\u2E00-\u2E7F\\'!"#$%&£¢¥§€()*+,\-.\/:;<=>?@\[\]^_`{|}~±]/g, '') !== '';
   // What a reader cannot see axe does not check: it must not stand for a
-  // kind. Smallest first, so that a sample holds little else.
+  // kind. Text in an inline SVG neither: axe never judges it (the <svg>
+  // under it is an image to axe, so its result is always "incomplete");
+  // checkFigures measures it, in every theme, on every page with a figure.
+  // Smallest first, so that a sample holds little else.
   const candidates = [...document.body.querySelectorAll('*')]
-    .filter((el) => hasText(el) && !left.some((l) => l.contains(el)) && el.checkVisibility({ visibilityProperty: true }))
+    .filter(
+      (el) =>
+        ownText(el).trim() &&
+        !el.closest('svg') &&
+        !left.some((l) => l.contains(el)) &&
+        el.checkVisibility({ visibilityProperty: true }),
+    )
     .map((el) => [el, el.getElementsByTagName('*').length])
     .sort((a, b) => a[1] - b[1])
     .map(([el]) => el);
@@ -322,7 +339,10 @@ function markKinds({ seen, exclude, attributes: [kindAttr, sampleAttr, sameAttr]
     if (known !== undefined) return known;
     const s = getComputedStyle(e);
     const part = opaque ? s.opacity : [s.backgroundColor, s.backgroundImage, s.opacity].join(' ');
-    const value = `${part}|${chain(e.parentElement, opaque || /^rgb\(/.test(s.backgroundColor))}`;
+    const under = chain(e.parentElement, opaque || /^rgb\(/.test(s.backgroundColor));
+    // A layer that paints nothing and fades nothing changes no contrast:
+    // left out, so that text at other depths of the page is of one kind.
+    const value = part === '1' || part === 'rgba(0, 0, 0, 0) none 1' ? under : `${part}|${under}`;
     chains[Number(opaque)].set(e, value);
     return value;
   };
@@ -334,20 +354,25 @@ function markKinds({ seen, exclude, attributes: [kindAttr, sampleAttr, sameAttr]
   const marked = [];
   const samples = [];
   const same = [];
-  for (const el of candidates) {
-    const key = kindOf(el);
+  // A kind's sample is its smallest element that axe can judge; elements of
+  // a kind with none here are left for a page that has one (axe would give
+  // them no result either).
+  const keys = candidates.map(kindOf);
+  const sampleable = new Set(keys.filter((key, i) => judgeable(candidates[i])));
+  for (const [i, el] of candidates.entries()) {
+    const key = keys[i];
     let index = fresh.indexOf(key);
-    if (known.has(key)) {
+    if (known.has(key) || !sampleable.has(key)) {
       same.push(el);
       continue;
     }
-    if (index < 0) {
+    if (index < 0 && judgeable(el)) {
       index = fresh.push(key) - 1;
       samples.push([el, index]);
     } else {
       same.push(el);
     }
-    marked.push([el, index]);
+    if (index >= 0) marked.push([el, index]);
   }
   // Marked only now: each change to the page would make the next
   // getComputedStyle work out every style again.

@@ -100,6 +100,12 @@ A sound paragraph, of a kind the demo page showed.
 
 <p style="color: #f4f4f4">A paragraph in light grey on white.</p>
 `,
+  // A new kind whose smallest element is punctuation only, which axe-core
+  // gives no result for: the kind's sample must be the words, and fail.
+  'broken/text-colour-punctuation.md': `# Text whose first element is punctuation
+
+<p><span style="color: #f2f2f2">$</span> and then <span style="color: #f2f2f2">words in light grey on white</span>.</p>
+`,
   'broken/text-colour-dark.md': `# Text that cannot be read in the dark theme
 
 <p style="color: #2a2a2a">A paragraph in dark grey: it reads on white, not on navy.</p>
@@ -285,6 +291,11 @@ if (site) {
     const kinds = await learnt();
     const problems = await checkAccessibility(session, 'broken/text-colour.html', [LIGHT, DARK], { kinds });
     assertFound(problems, /light: serious color-contrast .*<p style="color: #f4f4f4"/);
+  });
+
+  test('text of a new kind that cannot be read fails the per-page check, its first element punctuation only', async () => {
+    const problems = await checkAccessibility(session, 'broken/text-colour-punctuation.html', [LIGHT], { kinds: await learnt() });
+    assertFound(problems, /light: serious color-contrast .*data-course-sample="0">words/);
   });
 
   test('text that cannot be read in the dark theme only fails the per-page check there', async () => {

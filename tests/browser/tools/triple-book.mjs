@@ -8,18 +8,21 @@
 //   COURSE_BOOK_DIR=target/triple/book node run.mjs
 //   node tools/triple-book.mjs --in-place   (in a copy of the repository, no .git)
 //
-// The copies must build where the originals do, so in each copied page:
+// The copies must build, and pass the contract tests, where the originals
+// do, so in each copied page:
 // - a quiz file gets the copy's suffix (mdbook-quiz keys a reader's answers
 //   by file name, and the tests want every quiz named apart);
 // - `{{#listing ...}}` and `{{#figure ...}}` get an `id=` of the copy's own
 //   (the preprocessor rejects a key used twice), and `{{#ref KEY}}` follows
 //   them;
 // - a quiz question's id changes (mdbook-quiz wants them unique);
-// - `{{#speaker-notes minutes=N}}` loses its minutes and a `{{#plan}}`
-//   block becomes a plain list (a page's minutes belong in one plan only);
-// - a "Discussion" heading becomes "Discussion, again" (its questions are
-//   answered once, for the original).
-// Pages in today's syntax, without those directives, are copied as they are.
+// - links to an answer (`answers-x.md#answer-<page>-N`) follow the copy's
+//   answers page.
+// Folders the contract tests know by name (exercises/) keep it: their pages
+// are copied beside them (`exercises/jump-key-copy2.md`). The instructors'
+// part is not copied; for each copy it gets a session plan that lists the
+// copy's timed pages (a page's minutes count in one plan) and a copy of each
+// answers page, its ids those of the copy's questions.
 // Only the copy of src/ is new: the rest of the course is linked.
 
 import fs from 'node:fs';
@@ -30,26 +33,41 @@ import { ROOT, buildBook } from '../lib/book.mjs';
 /** The suffix of the folders, files and ids of copy `n` (2, 3, ...). */
 const suffix = (n) => `copy${n}`;
 
+/** Folders of src/ that the contract tests treat by name: copies go inside. */
+const KEEP = ['exercises'];
+/** The part of the book that is not copied (see `instructorPages`). */
+const INSTRUCTORS = 'instructors';
+
 /**
  * SUMMARY.md with each part's numbered chapters listed `copies` times: the
- * originals, then every chapter of the part again for each copy. Returns the
- * new text and the top-level names (folders or files of src/) each copy
- * needs.
+ * originals, then every chapter of the part again for each copy; the
+ * instructors' part once, followed by `extra(n)` ([title, link] pairs) for
+ * each copy. Returns the new text, the top-level names (folders or files of
+ * src/) each copy needs, and each copy's pages in order ([title, link]).
  */
-export function multiplySummary(summary, copies) {
+export function multiplySummary(summary, copies, extra = () => []) {
   const lines = summary.split('\n');
   const out = [];
   const roots = new Set();
+  const pages = new Map();
   let block = [];
+  const item = /^(\s*- \[)(.*?)\]\(([^)]+)\)/;
   const flush = () => {
     out.push(...block);
+    const instructors = block.some((line) => item.exec(line)?.[3].startsWith(`${INSTRUCTORS}/`));
     for (let n = 2; n <= copies && block.length; n++) {
+      if (!pages.has(n)) pages.set(n, []);
+      if (instructors) {
+        for (const [title, link] of extra(n)) out.push(`- [${title}](${link})`);
+        continue;
+      }
       for (const line of block) {
         out.push(
-          line.replace(/^(\s*- \[)(.*?)\]\(([^)]+)\)/, (_, head, title, link) => {
-            const top = link.split('/')[0];
-            roots.add(top);
-            return `${head}${title} (${suffix(n)})](${renameTop(link, n)})`;
+          line.replace(item, (_, head, title, link) => {
+            roots.add(link.split('/')[0]);
+            const copy = [`${title} (${suffix(n)})`, copyPath(link, n)];
+            pages.get(n).push(copy);
+            return `${head}${copy[0]}](${copy[1]})`;
           }),
         );
       }
@@ -68,14 +86,41 @@ export function multiplySummary(summary, copies) {
     }
   }
   flush();
-  return { text: out.join('\n'), roots: [...roots] };
+  return { text: out.join('\n'), roots: [...roots], pages };
 }
 
-/** `key-definitions/x.md` -> `key-definitions-copy2/x.md`; `a.md` -> `a-copy2.md`. */
-function renameTop(link, n) {
+/**
+ * Where copy `n` of a file of src/ goes: `futures/x.md` -> `futures-copy2/x.md`,
+ * `a.md` -> `a-copy2.md`, `exercises/x.md` -> `exercises/x-copy2.md` (KEEP).
+ */
+export function copyPath(link, n) {
   const [top, ...rest] = link.split('/');
-  if (rest.length) return [`${top}-${suffix(n)}`, ...rest].join('/');
-  return top.replace(/(\.md)?$/, `-${suffix(n)}$1`);
+  if (rest.length && !KEEP.includes(top)) return [`${top}-${suffix(n)}`, ...rest].join('/');
+  return link.replace(/(\.\w+)?$/, `-${suffix(n)}$1`);
+}
+
+/** The slug of a page's answer ids (`futures/a.md` -> `futures-a`), as the contract tests make it. */
+const slug = (page) => page.replace(/\.md$/, '').split('/').join('-');
+
+/**
+ * Rewrites answer ids (`answer-<page>-N`) of the pages in `pages` (paths
+ * under src/) to copy `n`'s, and links to the answers pages in `answers`
+ * (file names in instructors/) to their copies.
+ */
+function followAnswers(text, n, pages, answers) {
+  const slugs = pages.map(slug).sort((a, b) => b.length - a.length);
+  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let out = text;
+  if (slugs.length) {
+    const ids = new RegExp(`\\banswer-(${slugs.map(escape).join('|')})-(\\d+)\\b`, 'g');
+    const copyOf = new Map(pages.map((p) => [slug(p), slug(copyPath(p, n))]));
+    out = out.replace(ids, (_, page, number) => `answer-${copyOf.get(page)}-${number}`);
+  }
+  for (const file of answers) {
+    // `../instructors/answers-x.md#...`, or `answers-x.md#...` beside it.
+    out = out.replace(new RegExp(`(?<=[(/])${escape(file)}(?=[#)])`, 'g'), copyPath(file, n));
+  }
+  return out;
 }
 
 /** The arguments of a directive: `NAME:ANCHOR file=x id=y` -> ['NAME:ANCHOR', ...]. */
@@ -107,7 +152,7 @@ export function definedKeys(text) {
 /**
  * A page (or quiz) of copy `n`: its listings and figures with ids of their
  * own, refs to keys in `copied` (defined in copied pages) following them,
- * no minutes, no plan, and quiz files renamed (`renamed`: old -> new name).
+ * and quiz files renamed (`renamed`: old -> new name).
  */
 export function rewritePage(text, n, copied, renamed = new Map()) {
   let out = text;
@@ -121,14 +166,6 @@ export function rewritePage(text, n, copied, renamed = new Map()) {
     const key = args.trim();
     return copied.has(key) ? `{{#ref ${copyId(key, n)}}}` : whole;
   });
-  out = out.replace(directive('speaker-notes'), (_, args = '') => {
-    const kept = words(args).filter((w) => !w.startsWith('minutes='));
-    return `{{#speaker-notes${kept.map((w) => ` ${w}`).join('')}}}`;
-  });
-  out = out.replace(/^[ \t]*(?<!\\)\{\{[#/]plan\}\}[ \t]*\n/gm, '');
-  // A discussion question wants an answer in src/instructors/ (the contract
-  // tests): the copy's questions are the original's, under another heading.
-  out = out.replace(/^(#+)\s+Discussion\s*$/gm, '$1 Discussion, again');
   // A quiz question's id, unique in the book: the copy's number in its first part.
   out = out.replace(/^(id\s*=\s*")[0-9a-f]{8}(-[0-9a-f-]+")/gm, (_, head, rest) => `${head}${String(n).padStart(8, '0')}${rest}`);
   out = out.replace(directive('quiz'), (whole, args = '') => {
@@ -160,35 +197,65 @@ export function tripleTree(out, copies = 3) {
 
 /** Lists each numbered chapter of `src` `copies` times, the copies written beside them. */
 export function tripleSrc(src, copies = 3) {
-  const { text, roots } = multiplySummary(fs.readFileSync(path.join(src, 'SUMMARY.md'), 'utf8'), copies);
+  const read = (file) => fs.readFileSync(path.join(src, file), 'utf8');
+  const answers = fs.readdirSync(path.join(src, INSTRUCTORS)).filter((f) => /\{#answer-/.test(read(path.join(INSTRUCTORS, f))));
+  const summary = read('SUMMARY.md');
+  const titleOf = (f) => summary.split('\n').find((l) => l.includes(`](${INSTRUCTORS}/${f})`))?.match(/\[(.*?)\]/)[1] ?? f;
+  // Each copy's plan and answers pages, listed after the instructors' part.
+  const extra = (n) => [
+    [`Session plan (${suffix(n)})`, `${INSTRUCTORS}/${copyPath('session-plan.md', n)}`],
+    ...answers.map((f) => [`${titleOf(f)} (${suffix(n)})`, `${INSTRUCTORS}/${copyPath(f, n)}`]),
+  ];
+  const { text, roots, pages } = multiplySummary(summary, copies, extra);
   fs.writeFileSync(path.join(src, 'SUMMARY.md'), text);
 
+  // The files of the copied chapters (a KEEP folder: those its chapters list).
+  const listed = [...(pages.get(2) ?? [])].map(([, link]) => link);
+  const copiedFiles = roots.flatMap((top) => {
+    if (!fs.statSync(path.join(src, top)).isDirectory()) return [top];
+    const all = files(path.join(src, top)).map((f) => path.join(top, f));
+    if (!KEEP.includes(top)) return all;
+    const originals = new Set(listed.filter((l) => l.startsWith(`${top}/`)).map((l) => l.replace(/-copy2(\.md)$/, '$1')));
+    return all.filter((f) => originals.has(f) || (f.endsWith('.toml') && !f.includes('-copy')));
+  });
+  const copiedPages = copiedFiles.filter((f) => f.endsWith('.md'));
   // The keys defined in the pages that get copied: refs to them follow the copy.
-  const copiedFiles = roots.flatMap((top) =>
-    fs.statSync(path.join(src, top)).isDirectory() ? files(path.join(src, top)).map((f) => path.join(top, f)) : [top],
-  );
-  const copied = new Set(
-    copiedFiles.filter((f) => f.endsWith('.md')).flatMap((f) => definedKeys(fs.readFileSync(path.join(src, f), 'utf8'))),
-  );
+  const copied = new Set(copiedPages.flatMap((f) => definedKeys(read(f))));
   for (let n = 2; n <= copies; n++) {
     for (const file of copiedFiles) {
-      const target = path.join(src, renameTop(file, n));
-      let name = path.basename(target);
-      // quiz-x.toml -> quiz-x-copy2.toml
-      if (file.endsWith('.toml')) name = name.replace(/\.toml$/, `-${suffix(n)}.toml`);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const dest = path.join(path.dirname(target), name);
+      let dest = path.join(src, copyPath(file, n));
+      // quiz-x.toml -> quiz-x-copy2.toml, beside the copied page
+      if (file.endsWith('.toml') && !KEEP.includes(file.split('/')[0])) dest = dest.replace(/\.toml$/, `-${suffix(n)}.toml`);
+      fs.mkdirSync(path.dirname(dest), { recursive: true });
       if (/\.(md|toml)$/.test(file)) {
         const renamed = new Map(
           files(path.join(src, path.dirname(file)))
             .filter((f) => f.endsWith('.toml') && !f.includes(path.sep))
             .map((f) => [f, f.replace(/\.toml$/, `-${suffix(n)}.toml`)]),
         );
-        fs.writeFileSync(dest, rewritePage(fs.readFileSync(path.join(src, file), 'utf8'), n, copied, renamed));
+        const page = rewritePage(read(file), n, copied, renamed);
+        fs.writeFileSync(dest, followAnswers(page, n, copiedPages, answers));
       } else {
         fs.copyFileSync(path.join(src, file), dest);
       }
     }
+    for (const file of answers) {
+      const page = rewritePage(read(path.join(INSTRUCTORS, file)), n, copied);
+      fs.writeFileSync(path.join(src, INSTRUCTORS, copyPath(file, n)), followAnswers(page, n, copiedPages, answers));
+    }
+    // The copy's pages with minutes, in the book's order, in one plan.
+    const timed = pages.get(n).filter(([, link]) => /\{\{#speaker-notes[^}]*minutes=/.test(read(link)));
+    const plan = [
+      `# Session plan (${suffix(n)})`,
+      '',
+      `The pages of copy ${n} of the tripled book (tests/browser/tools/triple-book.mjs).`,
+      '',
+      '{{#plan}}',
+      ...timed.map(([title, link]) => `- [${title}](../${link}): as in the original's plan`),
+      '{{/plan}}',
+      '',
+    ];
+    fs.writeFileSync(path.join(src, INSTRUCTORS, copyPath('session-plan.md', n)), plan.join('\n'));
   }
   return src;
 }
