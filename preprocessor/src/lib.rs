@@ -35,7 +35,7 @@ pub mod plan;
 pub mod quiz_assets;
 
 use directives::Directive;
-use listings::{LISTINGS, html_id};
+use listings::{Figure, LISTINGS, Listing, html_id};
 use plan::{Timing, parse_plan, plan_table};
 
 /// A fault in the book's sources: the file (below the book's root), the
@@ -133,11 +133,19 @@ pub struct Target {
     pub id: String,
 }
 
+/// A listing or a figure, as the index read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    Listing(Listing),
+    Figure(Figure),
+}
+
 /// What a page needs from the rest of the book: numbers, refs, plans.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    /// Per page, the numbers of its listings and figures, in order.
-    pub numbers: BTreeMap<PathBuf, Vec<String>>,
+    /// Per page, its listings and figures in order, read once, with their
+    /// numbers (`3-7`).
+    pub numbered: BTreeMap<PathBuf, Vec<(String, Shown)>>,
     pub targets: BTreeMap<String, Target>,
     /// Per page with `minutes=`, its minutes and the line that gives them.
     pub minutes: BTreeMap<PathBuf, (u32, usize)>,
@@ -191,18 +199,13 @@ pub fn index_book(
         let mut notes_line = None;
         for directive in find_directives(page, options)? {
             let fail = |message: String| Error::at(&file, directive.line, message);
-            let (kind, key) = match directive.name {
-                "listing" => (
-                    "Listing",
-                    listings::parse_listing(directive.args, files)
-                        .map_err(fail)?
-                        .key,
+            let shown = match directive.name {
+                "listing" => Shown::Listing(
+                    listings::parse_listing(directive.args, files).map_err(fail)?,
                 ),
-                "figure" => (
-                    "Figure",
+                "figure" => Shown::Figure(
                     listings::parse_figure(directive.args, page_dir, files)
-                        .map_err(fail)?
-                        .key,
+                        .map_err(fail)?,
                 ),
                 "output" => {
                     listings::parse_output(directive.args, files).map_err(fail)?;
@@ -237,6 +240,10 @@ pub fn index_book(
                 }
                 _ => continue, // refs are read once every target is known
             };
+            let (kind, key) = match &shown {
+                Shown::Listing(listing) => ("Listing", listing.key.clone()),
+                Shown::Figure(figure) => ("Figure", figure.key.clone()),
+            };
             let Some(chapter) = page.chapter else {
                 return Err(fail(format!(
                     "a {} needs a numbered chapter, and SUMMARY.md does not number \
@@ -265,10 +272,10 @@ pub fn index_book(
                 )));
             }
             index
-                .numbers
+                .numbered
                 .entry(page.path.clone())
                 .or_default()
-                .push(number);
+                .push((number, shown));
         }
     }
     index.tables = plan_tables(pages, &plans, &index.minutes, options)?;
@@ -354,7 +361,7 @@ pub fn expand_page(
     let file = source_file(page, options);
     let depth = file.parent().map_or(0, |dir| dir.components().count());
     let to_root = "../".repeat(depth);
-    let mut numbers = index.numbers.get(&page.path).into_iter().flatten();
+    let mut numbered = index.numbered.get(&page.path).into_iter().flatten();
     let mut tables = index.tables.get(&page.path).into_iter().flatten();
     // Refs inside a block (a caption, notes, a plan's focus) are expanded
     // with the block.
@@ -370,25 +377,17 @@ pub fn expand_page(
         let fail = |message: String| Error::at(&file, directive.line, message);
         let body = directive.body.unwrap_or_default();
         let text = match directive.name {
-            "listing" => {
-                let listing =
-                    listings::parse_listing(directive.args, files).map_err(fail)?;
+            "listing" | "figure" => {
                 let caption = refs(body, directive.line)?;
                 let caption = caption_html(&caption, options).map_err(fail)?;
-                let number = numbers.next().expect("indexed");
-                listings::render_listing(&listing, number, &caption, &to_root)
-            }
-            "figure" => {
-                let page_dir = file.parent().unwrap_or(Path::new(""));
-                let figure = listings::parse_figure(directive.args, page_dir, files)
-                    .map_err(fail)?;
-                let caption = refs(body, directive.line)?;
-                let caption = caption_html(&caption, options).map_err(fail)?;
-                listings::render_figure(
-                    &figure,
-                    numbers.next().expect("indexed"),
-                    &caption,
-                )
+                match numbered.next().expect("indexed") {
+                    (number, Shown::Listing(listing)) => {
+                        listings::render_listing(listing, number, &caption, &to_root)
+                    }
+                    (number, Shown::Figure(figure)) => {
+                        listings::render_figure(figure, number, &caption)
+                    }
+                }
             }
             "output" => {
                 let output =
