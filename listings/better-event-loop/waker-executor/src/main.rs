@@ -2,7 +2,6 @@
 //! the keyboard wakes it.
 
 use std::thread;
-use std::time::Instant;
 
 use user_input::{Args, UserInput};
 use waker_executor::{Receiver, Sender, block_on, channel};
@@ -26,13 +25,11 @@ fn main() {
 /// period, as soon as the user presses it.
 fn press_keys(sender: Sender<(u32, char)>, args: Args) {
     let mut input = UserInput::new(args.period, args.seed);
-    let mut tick = Instant::now();
     for period in 1..=PERIODS {
-        if let Some(key) = input.get_key_at(tick) {
+        if let Some(key) = input.get_key() {
             sender.send((period, key));
         }
-        tick += args.period;
-        thread::sleep(tick.saturating_duration_since(Instant::now()));
+        thread::sleep(args.period);
     }
     // `sender` is dropped here: the channel closes, and the task, woken
     // one last time, finds the end.

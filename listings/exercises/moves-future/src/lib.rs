@@ -70,7 +70,7 @@ impl Future for NextMove<'_> {
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<&'static str> {
         // Listing 2-3's `next`, for comparison:
         //
-        //     let key = self.input.get_key_at(self.time);
+        //     let key = self.input.get_key();
         //     self.time += self.input.period();
         //     Some(step(key)) // "stay" when there is no key
         //
@@ -92,7 +92,7 @@ impl Future for NextMove<'_> {
         // `NextMove` holds only a reference, so it is `Unpin`: the pin can
         // give back a plain `&mut`.
         let moves = &mut *self.get_mut().moves;
-        let key = moves.input.get_key_at(moves.time);
+        let key = moves.input.get_key();
         moves.time += moves.input.period();
         match key {
             Some(key) => Poll::Ready(step(key)),

@@ -4,7 +4,6 @@ use std::pin::{Pin, pin};
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 use std::thread;
-use std::time::Instant;
 
 use user_input::{Args, UserInput};
 
@@ -78,17 +77,12 @@ fn run<F: Future<Output = ()>>(task: impl FnOnce(KeySlot) -> F, args: Args) {
     let mut future = pin!(task(keys.clone()));
     let mut cx = Context::from_waker(Waker::noop());
     let mut input = UserInput::new(args.period, args.seed);
-    let mut tick = Instant::now();
     loop {
-        // Read by the loop's own clock, so a late wake-up reads the same key.
-        keys.0.set(input.get_key_at(tick));
+        keys.0.set(input.get_key());
         if future.as_mut().poll(&mut cx).is_ready() {
             break;
         }
-        // Sleep until the next tick rather than for a whole period, so the
-        // time each turn takes does not add up over the run.
-        tick += args.period;
-        thread::sleep(tick.saturating_duration_since(Instant::now()));
+        thread::sleep(args.period);
     }
     println!("Bye!");
 }

@@ -2,7 +2,6 @@
 //! destructor is the last of its code to run.
 
 use std::thread;
-use std::time::Instant;
 
 use user_input::{Args, UserInput};
 
@@ -43,11 +42,9 @@ fn main() {
     let args = Args::from_env();
     let mut input = UserInput::new(args.period, args.seed);
     let mut character = CharacterMove::new();
-    // The loop's own clock, as in `read-keys`.
-    let mut time = Instant::now();
     let mut quiet_turns = 0;
     for turn in 1..=10 {
-        match input.get_key_at(time) {
+        match input.get_key() {
             Some(key) => {
                 quiet_turns = 0;
                 println!("turn {turn:2}: {key} → {}", character.resume(key));
@@ -65,7 +62,6 @@ fn main() {
             return;
         }
         thread::sleep(args.period);
-        time += args.period;
     }
     println!("loop: out of turns");
     // Not cancelled above: `character` is dropped here, at the end of main.

@@ -3,7 +3,6 @@
 
 // ANCHOR: all
 use std::thread;
-use std::time::Instant;
 
 use user_input::{Args, UserInput};
 
@@ -13,16 +12,13 @@ use user_input::{Args, UserInput};
 /// between calls is what the loop uses across the pause.
 struct Moves<'a> {
     input: &'a mut UserInput,
-    /// When the next read is due: one period after the last one.
-    time: Instant,
 }
 
 impl Iterator for Moves<'_> {
     type Item = &'static str;
 
     fn next(&mut self) -> Option<&'static str> {
-        let key = self.input.get_key_at(self.time);
-        self.time += self.input.period();
+        let key = self.input.get_key();
         let step = match key {
             Some('⟹') => "right",
             Some('⟸') => "left",
@@ -38,10 +34,7 @@ impl Iterator for Moves<'_> {
 fn main() {
     let args = Args::from_env();
     let mut input = UserInput::new(args.period, args.seed);
-    let moves = Moves {
-        input: &mut input,
-        time: Instant::now(),
-    };
+    let moves = Moves { input: &mut input };
     // `zip` ends with the range: the generator is asked for ten moves.
     for (turn, step) in (1..=10).zip(moves) {
         println!("turn {turn:2}: {step}");

@@ -3,7 +3,6 @@
 
 // ANCHOR: all
 use std::thread;
-use std::time::Instant;
 
 use user_input::{Args, UserInput};
 
@@ -41,11 +40,9 @@ fn main() {
     let args = Args::from_env();
     let mut input = UserInput::new(args.period, args.seed);
     let mut character = CharacterMove::new();
-    // The loop's own clock, as in `read-keys`.
-    let mut time = Instant::now();
     for turn in 1..=10 {
         // The loop owns the keyboard and reads it once per turn...
-        match input.get_key_at(time) {
+        match input.get_key() {
             // ...and wakes the coroutine only when a key came in.
             Some(key) => {
                 let step = character.resume(key);
@@ -55,7 +52,6 @@ fn main() {
             None => println!("turn {turn:2}: no key"),
         }
         thread::sleep(args.period);
-        time += args.period;
     }
 }
 // ANCHOR_END: all

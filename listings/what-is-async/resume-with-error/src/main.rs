@@ -2,7 +2,6 @@
 //! an error value, and the coroutine's own code decides what to do with it.
 
 use std::thread;
-use std::time::Instant;
 
 use user_input::{Args, UserInput};
 
@@ -43,11 +42,9 @@ fn main() {
     let args = Args::from_env();
     let mut input = UserInput::new(args.period, args.seed);
     let mut character = CharacterMove::new();
-    // The loop's own clock, as in `read-keys`.
-    let mut time = Instant::now();
     let mut quiet_turns = 0;
     for turn in 1..=10 {
-        let key = input.get_key_at(time);
+        let key = input.get_key();
         quiet_turns = if key.is_some() { 0 } else { quiet_turns + 1 };
         let event = match key {
             Some(key) => Some(Ok(key)),
@@ -65,7 +62,6 @@ fn main() {
             None => println!("turn {turn:2}: no key"),
         }
         thread::sleep(args.period);
-        time += args.period;
     }
 }
 // ANCHOR_END: all

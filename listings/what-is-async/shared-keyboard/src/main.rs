@@ -2,21 +2,18 @@
 //! generator holds the only `&mut` to it.
 
 use std::thread;
-use std::time::Instant;
 
 use user_input::{Args, UserInput};
 
 struct Moves<'a> {
     input: &'a mut UserInput,
-    time: Instant,
 }
 
 impl Iterator for Moves<'_> {
     type Item = &'static str;
 
     fn next(&mut self) -> Option<&'static str> {
-        let key = self.input.get_key_at(self.time);
-        self.time += self.input.period();
+        let key = self.input.get_key();
         let step = match key {
             Some('⟹') => "right",
             Some('⟸') => "left",
@@ -32,10 +29,7 @@ impl Iterator for Moves<'_> {
 fn main() {
     let args = Args::from_env();
     let mut input = UserInput::new(args.period, args.seed);
-    let moves = Moves {
-        input: &mut input,
-        time: Instant::now(),
-    };
+    let moves = Moves { input: &mut input };
     for (turn, step) in (1..=10).zip(moves) {
         // The loop would like to print the key as well...
         let key = input.get_key();

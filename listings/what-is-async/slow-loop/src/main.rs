@@ -2,7 +2,7 @@
 //! however fast the keyboard goes.
 
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use user_input::{Args, UserInput};
 
@@ -44,10 +44,8 @@ fn main() {
     let args = Args::from_env();
     let mut input = UserInput::new(args.period, args.seed);
     let mut character = CharacterMove::new();
-    // The loop's own clock, as in `read-keys`.
-    let mut time = Instant::now();
     for turn in 1..=5 {
-        match input.get_key_at(time) {
+        match input.get_key() {
             Some(key) => {
                 let step = character.resume(key);
                 let (x, y) = (character.x, character.y);
@@ -57,7 +55,6 @@ fn main() {
         }
         // Unlike in `move-resume`, the pace ignores `--period`.
         thread::sleep(PAUSE);
-        time += PAUSE;
     }
 }
 // ANCHOR_END: main

@@ -22,6 +22,7 @@ pub const PRESS_PROBABILITY: f64 = 0.3;
 /// A keyboard whose user, in each period, presses one of `KEYS` or nothing.
 pub struct UserInput {
     period: Duration,
+    /// When period 0 began. Each late read moves it on (see `catch_up`).
     start: Instant,
     // Named after its algorithm, so a seed gives the same keys everywhere.
     rng: Xoshiro256PlusPlus,
@@ -69,10 +70,7 @@ impl UserInput {
         self.get_key_at(Instant::now())
     }
 
-    /// The key the user holds down at `time`, for a caller that keeps its
-    /// own clock: a loop whose clock moves on one period per turn reads the
-    /// same periods however late a busy machine wakes it up.
-    pub fn get_key_at(&mut self, time: Instant) -> Option<char> {
+    fn get_key_at(&mut self, time: Instant) -> Option<char> {
         let unread = self.catch_up(time);
         if unread > 0 {
             let periods = if unread == 1 { "period" } else { "periods" };
@@ -85,8 +83,20 @@ impl UserInput {
     /// Makes the user's choice for every period that began since the last
     /// read, one after the other, so the keys depend on the seed alone and
     /// not on when the reads come. Returns how many choices nobody saw.
+    ///
+    /// The keyboard keeps a virtual clock: when the first read of a period
+    /// comes late, the periods from then on start at that read. A loop that
+    /// sleeps a period per turn wakes a little late each time; without this,
+    /// the delays would add up until a read landed in the wrong period.
     fn catch_up(&mut self, time: Instant) -> u64 {
         let target = self.period_at(time);
+        if target > self.current {
+            let periods = u32::try_from(target).unwrap_or(u32::MAX);
+            let tick = self.start + self.period.saturating_mul(periods);
+            if let Some(late) = time.checked_duration_since(tick) {
+                self.start += late;
+            }
+        }
         let mut unread = 0;
         while self.current < target {
             if !self.seen {
@@ -178,6 +188,38 @@ mod tests {
             let times = ticks(&input, 100, offset);
             assert_eq!(read_at(&mut input, &times), on_time, "offset {offset}");
         }
+    }
+
+    #[test]
+    fn reads_whose_delays_add_up_still_read_every_period() {
+        let on_time = keys(4, 100);
+        let mut input = UserInput::new(PERIOD, Some(4));
+        // Each turn sleeps a period and wakes 5% of a period late: by the
+        // end, the reads are five periods behind the first clock.
+        let mut now = input.start;
+        let mut read = Vec::new();
+        for _ in 0..100 {
+            assert_eq!(input.catch_up(now), 0);
+            read.push(input.get_key_at(now));
+            now += PERIOD.mul_f64(1.05);
+        }
+        assert_eq!(read, on_time);
+    }
+
+    #[test]
+    fn a_loop_that_reads_twenty_times_a_period_sees_each_period_once() {
+        let on_time = keys(6, 50);
+        let mut input = UserInput::new(PERIOD, Some(6));
+        let start = input.start;
+        let mut read = Vec::new();
+        for n in 0..50 * 20 {
+            let key = input.get_key_at(start + PERIOD / 20 * n);
+            if n % 20 == 0 {
+                read.push(key);
+            }
+        }
+        assert_eq!(read, on_time);
+        assert_eq!(input.start, start, "reads that come early move no period");
     }
 
     #[test]
