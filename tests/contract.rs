@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use book_tests::{
-    archive, assert_none, book, flags, hosting, instructors, listings, markdown,
-    root,
+    archive, assert_none, book, claims, flags, hosting, instructors, listings,
+    markdown, root,
 };
 
 /// Where cargo puts what it builds, and so where the listings' binaries are.
@@ -120,6 +120,11 @@ fn the_quiz_preprocessor_gets_only_keys_it_knows() {
 #[test]
 fn every_quiz_question_keeps_its_id() {
     assert_none(book::check_quiz_ids(&root()));
+}
+
+#[test]
+fn sentences_about_a_test_state_only_numbers_in_its_code() {
+    assert_none(claims::check_test_claims(&root()));
 }
 
 #[test]
