@@ -140,6 +140,11 @@ fn every_page_a_class_reads_has_timed_speaker_notes() {
 }
 
 #[test]
+fn every_timed_page_leaves_time_to_read_its_core_text() {
+    assert_none(instructors::check_pace(&root()));
+}
+
+#[test]
 fn chapters_without_instructor_material_are_pending_only_until_they_have_it() {
     assert_none(instructors::check_pending_chapters(
         &root(),
