@@ -13,10 +13,10 @@ fn run(bin: &str, args: &[&str]) -> Output {
         .expect("the binary starts")
 }
 
-/// Runs a loop for two seconds; returns (wall time, CPU time) in ms, or
+/// Runs a loop for `seconds`; returns (wall time, CPU time) in ms, or
 /// `None` for the CPU time on systems that do not report it.
-fn measure(bin: &str) -> (f64, Option<f64>) {
-    let out = run(bin, &["--seconds", "2"]);
+fn measure(bin: &str, seconds: u32) -> (f64, Option<f64>) {
+    let out = run(bin, &["--seconds", &seconds.to_string()]);
     assert!(out.status.success(), "{bin}");
     let stdout = String::from_utf8(out.stdout).unwrap();
     let number_after = |label: &str| {
@@ -28,7 +28,8 @@ fn measure(bin: &str) -> (f64, Option<f64>) {
             .ok()
     };
     let wall = number_after("wall time:").expect("a wall time line");
-    assert!(wall >= 2000.0, "{bin} stopped early: {stdout}");
+    let ms = f64::from(seconds) * 1000.0;
+    assert!(wall >= ms, "{bin} stopped early: {stdout}");
     assert!(stdout.contains("loop turns: "), "{stdout}");
     (wall, number_after("CPU time:"))
 }
@@ -38,16 +39,24 @@ fn measure(bin: &str) -> (f64, Option<f64>) {
 /// that holds on an idle machine may not hold then, but the ratio does.
 #[test]
 fn the_busy_loop_uses_ten_times_the_cpu_of_the_sleeping_loop() {
-    let busy = std::thread::spawn(|| measure(BUSY));
-    let (wall, sleeping) = measure(SLEEPING);
+    /// How long each loop runs, in seconds.
+    const SECONDS: u32 = 2;
+    /// The busy loop's CPU time must be at least this many times the
+    /// sleeping loop's.
+    const RATIO: u32 = 10;
+    /// The sleeping loop may use at most this share of its wall time as CPU
+    /// time, in percent.
+    const MAX_PERCENT: u32 = 5;
+    let busy = std::thread::spawn(|| measure(BUSY, SECONDS));
+    let (wall, sleeping) = measure(SLEEPING, SECONDS);
     let (_, busy) = busy.join().unwrap();
     if let (Some(busy), Some(sleeping)) = (busy, sleeping) {
         assert!(
-            busy > 0.0 && busy >= 10.0 * sleeping,
+            busy > 0.0 && busy >= f64::from(RATIO) * sleeping,
             "busy: {busy} ms of CPU, sleeping: {sleeping} ms"
         );
         assert!(
-            sleeping <= 0.05 * wall,
+            sleeping * 100.0 <= f64::from(MAX_PERCENT) * wall,
             "sleeping: {sleeping} ms of CPU in {wall} ms"
         );
     }

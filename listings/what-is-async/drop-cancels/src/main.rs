@@ -30,8 +30,8 @@ impl CharacterMove {
 }
 
 // ANCHOR: cancel
-/// Runs however the coroutine ends: the place for the clean-up a Python
-/// generator would put in a `finally` around its `yield`.
+/// Runs however the coroutine ends, cancelled or not: the place for its
+/// clean-up.
 impl Drop for CharacterMove {
     fn drop(&mut self) {
         println!("character: dropped at ({}, {})", self.x, self.y);

@@ -6,10 +6,10 @@ use std::thread;
 
 use user_input::{Args, UserInput};
 
-/// Python would write this as a generator: an endless loop that reads a key
-/// and yields a move. Each call to `next` runs that loop's body once, up to
-/// the `yield`. There is only one place to pause, so the only state to keep
-/// between calls is what the loop uses across the pause.
+/// A coroutine with an endless loop that reads a key and yields a move. Each
+/// call to `next` runs that loop's body once, up to where it would pause.
+/// There is only one place to pause, so the only state to keep between
+/// calls is what the loop uses across the pause: the keyboard.
 struct Moves<'a> {
     input: &'a mut UserInput,
 }

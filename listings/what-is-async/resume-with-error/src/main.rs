@@ -20,7 +20,7 @@ impl CharacterMove {
         CharacterMove { x: 0, y: 0 }
     }
 
-    /// Resumed with a key, or with an error where Python would `throw` one.
+    /// Resumed with a key, or with the error that the loop reports.
     fn resume(&mut self, input: Result<char, Idle>) -> &'static str {
         let (step, dx, dy) = match input {
             Ok('⟹') => ("right", 1, 0),
@@ -28,8 +28,8 @@ impl CharacterMove {
             Ok('⇑') => ("up", 0, 1),
             Ok('⇓') => ("down", 0, -1),
             Ok(_) => ("stay", 0, 0),
-            // This coroutine handles the error, as an `except` around the
-            // `yield` would: it walks home and goes on.
+            // This coroutine handles the error at the pause where it
+            // receives it: it walks home and goes on.
             Err(Idle) => ("home", -self.x, -self.y),
         };
         self.x += dx;

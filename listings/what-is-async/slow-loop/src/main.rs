@@ -7,20 +7,19 @@ use std::time::Duration;
 use user_input::{Args, UserInput};
 
 /// The character, as a coroutine that receives keys. Its fields are the
-/// variables a generator would keep alive while it is paused.
+/// variables the coroutine keeps alive while it is paused.
 struct CharacterMove {
     x: i32,
     y: i32,
 }
 
 impl CharacterMove {
-    /// Ready at once: unlike a Python generator, there is no first `next()`
-    /// to run it up to its first pause.
+    /// Ready at once: it starts paused where it waits for a key.
     fn new() -> Self {
         CharacterMove { x: 0, y: 0 }
     }
 
-    /// Python's `send(key)`: the key goes in, the coroutine runs one step,
+    /// Resumes the coroutine: the key goes in, the coroutine runs one step,
     /// the move comes out, and it stays paused until the next call.
     fn resume(&mut self, key: char) -> &'static str {
         let (step, dx, dy) = match key {

@@ -22,11 +22,12 @@ pub const PRESS_PROBABILITY: f64 = 0.3;
 /// A keyboard whose user, in each period, presses one of `KEYS` or nothing.
 pub struct UserInput {
     period: Duration,
-    /// When period 0 began. Each late read moves it on (see `catch_up`).
+    /// When the first period began. Each late read moves it on (see
+    /// `catch_up`).
     start: Instant,
     // Named after its algorithm, so a seed gives the same keys everywhere.
     rng: Xoshiro256PlusPlus,
-    /// The number of the current period; the first one is 0.
+    /// How many periods came before the current one: 0 in the first.
     current: u64,
     /// What the user does in the current period.
     key: Option<char>,
@@ -260,7 +261,7 @@ mod tests {
         let now = start + PERIOD * 13;
         assert_eq!(input.catch_up(now), 9);
         assert_eq!(input.get_key_at(now), every_period[13]);
-        // A first read that comes late has missed period 0 as well.
+        // A first read that comes late has missed the first period too.
         let mut input = UserInput::new(PERIOD, Some(9));
         assert_eq!(input.catch_up(input.start + PERIOD * 2), 2);
     }
