@@ -64,12 +64,12 @@ impl Flags for Settings {
     const FLAGS: &'static [Flag] = &[Flag {
         name: "--tick",
         value: "SECONDS",
-        help: "how long one tick of the clock lasts (default 0.2, at most 10); \
+        help: "how long one tick of the clock lasts (default 0.2, from 0.001 to 10); \
                the output is the same at any pace",
     }];
 
     fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
-        let range = Duration::ZERO..=Duration::from_secs(10);
+        let range = Duration::from_millis(1)..=Duration::from_secs(10);
         self.tick = flags::seconds(name, value, range)?;
         Ok(())
     }
