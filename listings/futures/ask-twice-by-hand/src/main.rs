@@ -174,4 +174,19 @@ mod tests {
     fn the_hand_written_one_panics_the_same_way() {
         poll_after_ready(ask_twice_by_hand());
     }
+
+    #[test]
+    #[should_panic(expected = "`async fn` resumed after panicking")]
+    fn a_future_whose_body_panicked_panics_when_polled_again() {
+        async fn fails() {
+            panic!("the body fails");
+        }
+        let mut future = pin!(fails());
+        let mut cx = Context::from_waker(Waker::noop());
+        let first = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            future.as_mut().poll(&mut cx)
+        }));
+        assert!(first.is_err(), "the first poll panics in the body");
+        let _ = future.as_mut().poll(&mut cx);
+    }
 }
