@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use book_tests::{
-    archive, assert_none, book, flags, hosting, instructors, listings, markdown,
-    root,
+    archive, assert_none, book, claims, flags, hosting, instructors, listings,
+    markdown, root,
 };
 
 /// Where cargo puts what it builds, and so where the listings' binaries are.
@@ -123,6 +123,11 @@ fn every_quiz_question_keeps_its_id() {
 }
 
 #[test]
+fn sentences_about_a_test_state_only_numbers_in_its_code() {
+    assert_none(claims::check_test_claims(&root()));
+}
+
+#[test]
 fn every_discussion_question_has_an_answer_for_instructors() {
     assert_none(instructors::check_discussion_answers(&root()));
 }
@@ -132,6 +137,11 @@ fn every_discussion_question_has_an_answer_for_instructors() {
 #[test]
 fn every_page_a_class_reads_has_timed_speaker_notes() {
     assert_none(instructors::check_speaker_notes(&root()));
+}
+
+#[test]
+fn every_timed_page_leaves_time_to_read_its_core_text() {
+    assert_none(instructors::check_pace(&root()));
 }
 
 #[test]

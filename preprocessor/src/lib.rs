@@ -14,6 +14,8 @@
 //!   minutes, written once;
 //! - `{{#plan}}` list `{{/plan}}`: a session plan's timed table.
 //!
+//! Each discussion question gets a link to its answer (see [`answers`]).
+//!
 //! Every fault is an [`Error`], one line that names the page.
 //!
 //! It also takes mdbook-quiz's script and style links out of each page (see
@@ -27,6 +29,7 @@ use std::path::{Component, Path, PathBuf};
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 
+pub mod answers;
 pub mod directives;
 pub mod listings;
 pub mod markdown;
@@ -151,6 +154,8 @@ pub struct Index {
     pub minutes: BTreeMap<PathBuf, (u32, usize)>,
     /// Per plan page, its tables in order.
     pub tables: BTreeMap<PathBuf, Vec<String>>,
+    /// Each discussion answer's id, and its page.
+    pub answers: BTreeMap<String, PathBuf>,
 }
 
 /// Expands every page; the texts come back in the pages' order.
@@ -279,6 +284,9 @@ pub fn index_book(
         }
     }
     index.tables = plan_tables(pages, &plans, &index.minutes, options)?;
+    index.answers = answers::answer_pages(
+        pages.iter().map(|p| (p.path.as_path(), p.text.as_str())),
+    );
     Ok(index)
 }
 
@@ -428,7 +436,7 @@ pub fn expand_page(
         out =
             out.replace(&format!("\\{{{{/{name}}}}}"), &format!("{{{{/{name}}}}}"));
     }
-    Ok(out)
+    Ok(answers::link_answers(&out, &page.path, &index.answers))
 }
 
 /// The refs in `text`, a block's body that starts on line `line` of `page`,

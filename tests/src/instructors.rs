@@ -447,6 +447,81 @@ pub fn check_speaker_notes(root: &Path) -> Vec<Problem> {
     speaker_notes_problems(&read_chapters(root), PENDING)
 }
 
+/// The words of core text a class minute leaves time to read or show:
+/// listings' code, outputs and questions come on top.
+pub const WORDS_PER_MINUTE: usize = 120;
+
+/// The words of a page a class reads: its prose before the speaker notes,
+/// without code, directives, or sections whose heading ends "(optional)".
+pub fn core_words(text: &str) -> usize {
+    let end = text.find(NOTES_OPEN).unwrap_or(text.len());
+    let page = Page::parse(&text[..end]);
+    let mut skipped = Vec::new();
+    for (at, heading) in page.headings.iter().enumerate() {
+        if heading.text.trim_end().ends_with("(optional)") {
+            let until = page.headings[at + 1..]
+                .iter()
+                .find(|next| next.level <= heading.level)
+                .map_or(end, |next| next.range.start);
+            skipped.push(heading.range.start..until);
+        }
+    }
+    let mut words = 0;
+    let mut in_directive = false;
+    let mut offset = 0;
+    for word in page.prose.split_inclusive(char::is_whitespace) {
+        let at = offset;
+        offset += word.len();
+        let word = word.trim();
+        if word.is_empty() || skipped.iter().any(|range| range.contains(&at)) {
+            continue;
+        }
+        if word.starts_with("{{#") || word.starts_with("{{/") {
+            in_directive = !word.ends_with("}}");
+            continue;
+        }
+        if in_directive {
+            in_directive = !word.ends_with("}}");
+            continue;
+        }
+        if word.chars().any(char::is_alphanumeric) {
+            words += 1;
+        }
+    }
+    words
+}
+
+/// Every timed page gives at least a minute per [`WORDS_PER_MINUTE`] words
+/// of its core text.
+pub fn pace_problems(texts: &Texts) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (file, text) in chapters_in(texts) {
+        let Some(Notes {
+            line,
+            timing: Ok(Some(minutes)),
+        }) = notes_in(file, text).0.first().cloned()
+        else {
+            continue;
+        };
+        let words = core_words(text);
+        let needed = words.div_ceil(WORDS_PER_MINUTE);
+        if needed > minutes as usize {
+            problems.push(Problem::new(
+                file,
+                format!(
+                    "line {line}: {minutes} minutes for {words} words: give it \
+                     {needed}, or mark a section \"(optional)\" in its heading"
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+pub fn check_pace(root: &Path) -> Vec<Problem> {
+    pace_problems(&read_chapters(root))
+}
+
 /// Each chapter in `pending` is in `SUMMARY.md` and still lacks an answer
 /// or speaker notes; once it has them all, it must leave the list.
 pub fn pending_chapter_problems(texts: &Texts, pending: &[&str]) -> Vec<Problem> {
@@ -1251,5 +1326,40 @@ mod tests {
         ]
         .map(|(name, outcome)| (name.to_string(), outcome));
         assert_eq!(outcomes, expected);
+    }
+
+    #[test]
+    fn core_words_leave_out_code_directives_optional_sections_and_notes() {
+        let text = "# Page\n\nOne two three.\n\n```rust\nlet x = 1;\n```\n\n\
+                    {{#listing name file=src/main.rs}}\nfour five.\n{{/listing}}\n\n\
+                    ## Deep dive (optional)\n\nSkipped words here.\n\n\
+                    ### Deeper\n\nSkipped too.\n\n## Back\n\nSix.\n\n\
+                    {{#speaker-notes minutes=1}}\n- not counted\n{{/speaker-notes}}\n";
+        // "Page", "One two three.", "four five.", "Back", "Six."
+        assert_eq!(core_words(text), 8);
+    }
+
+    #[test]
+    fn a_page_with_more_words_than_its_minutes_allow_is_named() {
+        let words = "word ".repeat(WORDS_PER_MINUTE * 2 + 1);
+        let page = |minutes: u32| {
+            format!(
+                "# T\n\n{words}\n\n{{{{#speaker-notes minutes={minutes}}}}}\n- x\n{{{{/speaker-notes}}}}\n"
+            )
+        };
+        let texts = |minutes| {
+            Texts::new([
+                ("src/SUMMARY.md", "- [T](t.md)\n".to_string()),
+                ("src/t.md", page(minutes)),
+            ])
+        };
+        assert_eq!(pace_problems(&texts(3)), vec![]);
+        let problems = pace_problems(&texts(2));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("2 minutes for 242 words: give it 3")
+        );
     }
 }

@@ -12,6 +12,7 @@
 
 pub mod archive;
 pub mod book;
+pub mod claims;
 pub mod flags;
 pub mod hosting;
 pub mod instructors;
