@@ -1,6 +1,6 @@
-//! The character move of chapter 4 on tokio: a keyboard task sends its keys
-//! through tokio's channel to the mover, while a ticker reports where the
-//! character is.
+//! The character move of `waker-executor`, on tokio: a keyboard task sends
+//! its keys through tokio's channel to the mover, while a ticker reports
+//! where the character is.
 
 use std::cell::Cell;
 use std::time::Duration;
