@@ -1,0 +1,62 @@
+//! What a reader sees when running the listing: whole runs. Its `--help`
+//! and bad flags are tested once for every listing, in `book-tests`
+//! (`tests/src/flags.rs`).
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const TOKIO_MOVE: &str = env!("CARGO_BIN_EXE_tokio-move");
+
+/// A run's output, and how long it took.
+fn run(seed: &str, period: &str) -> (String, Duration) {
+    let start = Instant::now();
+    let out = Command::new(TOKIO_MOVE)
+        .args(["--seed", seed, "--period", period])
+        .output()
+        .expect("tokio-move starts");
+    let took = start.elapsed();
+    assert!(out.status.success(), "seed {seed}, --period {period}");
+    assert!(out.stderr.is_empty(), "seed {seed}, --period {period}");
+    (String::from_utf8(out.stdout).unwrap(), took)
+}
+
+/// The ticks fall half a period away from the keys, so the two futures'
+/// lines interleave the same way at any pace (periods long enough that a
+/// loaded machine's delays stay well under half of one); the timers keep
+/// the real pace, ten periods in all; and the keyboard task's count, read through
+/// its `JoinHandle`, is the number of moves.
+#[test]
+fn moves_and_ticks_interleave_the_same_way_at_any_pace() {
+    for seed in ["1", "3", "8"] {
+        let (slow, took) = run(seed, "0.3");
+        assert!(took >= Duration::from_secs(3), "seed {seed}: {took:?}");
+        let (fast, _) = run(seed, "0.2");
+        assert_eq!(fast, slow, "seed {seed}");
+        let lines: Vec<&str> = slow.lines().collect();
+        let moves = lines.iter().filter(|l| l.starts_with("period ")).count();
+        let ticks = lines
+            .iter()
+            .filter(|l| l.contains("tick in period"))
+            .count();
+        assert_eq!(ticks, 5, "seed {seed}: {slow}");
+        assert_eq!(moves + ticks + 1, lines.len(), "seed {seed}: {slow}");
+        let bye = format!("Bye! The keyboard sent {moves} keys.");
+        assert_eq!(lines.last(), Some(&bye.as_str()), "seed {seed}: {slow}");
+    }
+}
+
+/// Seed 3 presses in periods 1, 5, 8 and 9: the ticker's lines come
+/// between the mover's, so two futures of one task took turns.
+#[test]
+fn seed_3_shows_the_ticker_between_the_moves() {
+    let (out, _) = run("3", "0.3");
+    let kinds: String = out
+        .lines()
+        .map(|line| match line {
+            l if l.starts_with("period ") => 'm',
+            l if l.contains("tick") => 't',
+            _ => 'b',
+        })
+        .collect();
+    assert_eq!(kinds, "mttmtmtmtb", "{out}");
+}
