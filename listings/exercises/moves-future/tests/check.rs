@@ -2,9 +2,9 @@
 //! working answer each of them passes.
 //!
 //! Every test uses seed 3, whose keys the book shows in the run of
-//! `waker-executor`: ⇑ in period 1, ⟹ in period 5, ⇑ in 8, ⟸ in 9 and ⟸
-//! again in 11. The keyboard keeps the real time, so a test that reads
-//! eleven periods takes eleven periods.
+//! `waker-executor`, counting periods from 1: ⇑ in period 1, ⟹ in period 5,
+//! ⇑ in 8 and ⟸ in 9; period 11 brings ⟸ again. The keyboard keeps the real
+//! time, so reading periods 1 to 11 takes ten periods.
 
 mod executor;
 

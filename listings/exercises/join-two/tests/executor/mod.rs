@@ -1,4 +1,4 @@
-//! A real executor for the tests, like chapter 5's `block_on`: between
+//! A real executor for the tests, like `waker-executor`'s `block_on`: between
 //! polls, its thread sleeps until the task's waker is called. It counts the
 //! polls and measures the run, so that a test can tell a future that waits
 //! from one that keeps its thread busy.
