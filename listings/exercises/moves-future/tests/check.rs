@@ -8,6 +8,7 @@
 
 mod executor;
 
+use std::panic::{self, RefUnwindSafe};
 use std::pin::pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -18,7 +19,7 @@ use std::time::{Duration, Instant};
 use moves_future::{Moves, collect_moves};
 use user_input::UserInput;
 
-const PERIOD: Duration = Duration::from_millis(50);
+const PERIOD: Duration = Duration::from_millis(100);
 
 fn seed_3() -> Moves {
     Moves::new(UserInput::new(PERIOD, Some(3)))
@@ -37,6 +38,20 @@ impl Wake for CountingWaker {
     }
 }
 
+/// Runs `test` up to three times, until it passes. On a busy machine, a read
+/// that comes most of a period late finds the next period, and the key it
+/// was meant to see is lost (the keyboard warns about it): that should not
+/// fail a right answer. A wrong answer fails all three tries.
+fn up_to_three_tries(test: impl Fn() + RefUnwindSafe) {
+    for _ in 1..3 {
+        if panic::catch_unwind(&test).is_ok() {
+            return;
+        }
+        eprintln!("trying again");
+    }
+    test();
+}
+
 #[test]
 #[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
 fn a_key_makes_the_future_ready_with_its_move() {
@@ -49,6 +64,10 @@ fn a_key_makes_the_future_ready_with_its_move() {
 #[test]
 #[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
 fn no_key_means_pending_and_one_wake_up_when_the_next_read_is_due() {
+    up_to_three_tries(pending_and_one_wake_up_per_read);
+}
+
+fn pending_and_one_wake_up_per_read() {
     let mut moves = seed_3();
     let counter = Arc::new(CountingWaker::default());
     let waker = Waker::from(Arc::clone(&counter));
@@ -79,9 +98,13 @@ fn no_key_means_pending_and_one_wake_up_when_the_next_read_is_due() {
 #[test]
 #[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
 fn five_moves_take_eleven_periods_and_one_poll_for_each() {
+    up_to_three_tries(five_moves_under_a_real_executor);
+}
+
+fn five_moves_under_a_real_executor() {
     let mut moves = seed_3();
     let future = collect_moves(&mut moves, 5);
-    let (steps, run) = executor::block_on(future, PERIOD * 200);
+    let (steps, run) = executor::block_on(future, PERIOD * 40);
     assert_eq!(steps, ["up", "right", "up", "left", "left"]);
     // Eleven reads, one at the start of each period: ten periods between
     // the first and the last, and a poll for each read.
