@@ -104,12 +104,12 @@ fn five_moves_take_eleven_periods_and_one_poll_for_each() {
 fn five_moves_under_a_real_executor() {
     let mut moves = seed_3();
     let future = collect_moves(&mut moves, 5);
-    let (steps, run) = executor::block_on(future, PERIOD * 40);
+    // Fails the test if the moves are not done in 30 periods.
+    let (steps, run) = executor::block_on(future, PERIOD * 30);
     assert_eq!(steps, ["up", "right", "up", "left", "left"]);
     // Eleven reads, one at the start of each period: ten periods between
     // the first and the last, and a poll for each read.
     assert!(run.wall >= PERIOD * 10, "five moves in {:?}", run.wall);
-    assert!(run.wall < PERIOD * 40, "five moves in {:?}", run.wall);
     assert!((11..=15).contains(&run.polls), "{} polls", run.polls);
     run.assert_slept();
 }
