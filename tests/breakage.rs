@@ -519,21 +519,21 @@ fn the_sound_exercise_passes_every_check() {
 #[test]
 fn tests_that_pass_on_the_starter_are_named() {
     let tree = fixture("exercise");
-    let lib = "listings/exercises/double/src/lib.rs";
-    edit(tree.path(), lib, "    n\n}", "    n + n\n}");
+    let starter = "listings/exercises/double/src/exercise.rs";
+    edit(tree.path(), starter, "    n\n}", "    n + n\n}");
     let problems =
         instructors::check_exercises(tree.path(), &tree.path().join("target"));
-    assert_named(&problems, lib, "pass on the starter code");
+    assert_named(&problems, starter, "pass on the starter code");
 }
 
 #[test]
 fn tests_that_fail_on_the_solution_are_named() {
     let tree = fixture("exercise");
-    let lib = "listings/exercises/double/src/lib.rs";
-    edit(tree.path(), lib, "    n * 2\n", "    n * 3\n");
+    let answer = "listings/exercises/double/solution/exercise.rs";
+    edit(tree.path(), answer, "    n * 2\n", "    n * 3\n");
     let problems =
         instructors::check_exercises(tree.path(), &tree.path().join("target"));
-    assert_named(&problems, lib, "do not pass on the solution");
+    assert_named(&problems, answer, "do not pass on the solution");
 }
 
 #[test]
@@ -550,7 +550,7 @@ fn tests_that_would_turn_the_workspace_red_are_named() {
         instructors::check_exercises(tree.path(), &tree.path().join("target"));
     assert_named(
         &problems,
-        "listings/exercises/double/src/lib.rs",
+        "listings/exercises/double/tests",
         "on the starter code: mark",
     );
 }

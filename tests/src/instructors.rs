@@ -16,10 +16,11 @@
 //! - Speaker notes are a `{{#speaker-notes minutes=N}}` ... `{{/speaker-notes}}`
 //!   block, one per page, never a hand-written `<details>`; a page a class
 //!   reads gives its minutes there, and so is in a session plan.
-//! - An exercise is a crate in `listings/exercises/`, with a feature
-//!   `solution` that swaps its `starter*` anchors for its `solution*`
-//!   anchors, and tests in `tests/` that are ignored unless that feature is
-//!   on (so that `cargo test --workspace` stays green).
+//! - An exercise is a crate in `listings/exercises/`, whose `src/lib.rs`
+//!   builds the reader's file `src/exercise.rs`, or with the feature
+//!   `solution` the model answer `solution/exercise.rs` instead, and whose
+//!   tests in `tests/` are ignored unless that feature is on (so that
+//!   `cargo test --workspace` stays green).
 //!
 //! A chapter that arrives before its answers and speaker notes is listed in
 //! `PENDING` until it has them.
@@ -590,18 +591,44 @@ pub fn exercise_dirs(root: &Path) -> Vec<PathBuf> {
 static ANCHOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"ANCHOR:\s*([\w-]+)").unwrap());
 
+/// The file of an exercise crate that the reader edits. `src/lib.rs` builds
+/// it unless the `solution` feature is on; it has no `cfg` attribute, so the
+/// reader may add to it freely.
+pub const STARTER: &str = "src/exercise.rs";
+
+/// The model answer, outside `src/`: `src/lib.rs` builds it instead of the
+/// starter when the `solution` feature is on.
+pub const SOLUTION: &str = "solution/exercise.rs";
+
+/// What `src/lib.rs` must say to swap the starter for the model answer.
+const SWAP: [&str; 3] = [
+    "#[cfg(not(feature = \"solution\"))]\nmod exercise;",
+    "#[cfg(feature = \"solution\")]\n#[path = \"../solution/exercise.rs\"]",
+    "pub use exercise::*;",
+];
+
+static CFG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"#!?\[\s*cfg(_attr)?\b").unwrap());
+
 /// The command that tests a reader's answer, as each exercise page says it.
 pub fn test_command(name: &str) -> String {
     format!("cargo test -p {name} -- --include-ignored")
 }
 
-/// Each exercise crate in `texts` has a `solution` feature, `starter*` and
-/// `solution*` anchors in `src/lib.rs`, and tests in `tests/`. One page
-/// (the exercise) includes every `starter*` anchor and every test file,
-/// says the command that tests an answer, and includes nothing else of
-/// `src/lib.rs`, and not with `rustdoc_include`, which would hide the
-/// solution in the page; another page (the solution) includes every
-/// `solution*` anchor.
+/// Whether the includes in `shown` (the anchors a page includes of one
+/// file, `""` for the whole file) show all of a file with `anchors`.
+fn shows_all(shown: &BTreeSet<String>, anchors: &BTreeSet<String>) -> bool {
+    shown.contains("") || (!anchors.is_empty() && anchors.is_subset(shown))
+}
+
+/// Each exercise crate in `texts` has a `solution` feature, the reader's
+/// file `src/exercise.rs` (`STARTER`) with no `cfg` attribute, the model
+/// answer `solution/exercise.rs` (`SOLUTION`), a `src/lib.rs` that builds
+/// one or the other, and tests in `tests/`. One page (the exercise) shows
+/// all of the starter (the whole file, or each of its anchors) and every
+/// test file, says the command that tests an answer, and includes nothing
+/// of `solution/`; another page (the solution) shows all of the model
+/// answer.
 pub fn exercise_page_problems(texts: &Texts) -> Vec<Problem> {
     let mut problems = Vec::new();
     let all: Vec<Include> = chapters_in(texts)
@@ -614,7 +641,11 @@ pub fn exercise_page_problems(texts: &Texts) -> Vec<Problem> {
     for dir in dirs {
         let name = dir.file_name().unwrap_or_default().to_string_lossy();
         let manifest = dir.join("Cargo.toml");
-        let lib = dir.join("src/lib.rs");
+        let (lib, starter, solution) = (
+            dir.join("src/lib.rs"),
+            dir.join(STARTER),
+            dir.join(SOLUTION),
+        );
         let mut problem = |file: &Path, message: String| {
             problems.push(Problem::new(file, message));
         };
@@ -632,26 +663,35 @@ pub fn exercise_page_problems(texts: &Texts) -> Vec<Problem> {
                     .into(),
             );
         }
-        let source = texts.get(&lib).unwrap_or_default();
-        let anchors: BTreeSet<String> = ANCHOR
-            .captures_iter(source)
-            .map(|caps| caps[1].to_string())
-            .collect();
-        let starters: Vec<&String> = anchors
-            .iter()
-            .filter(|a| a.starts_with("starter"))
-            .collect();
-        let solutions: Vec<&String> = anchors
-            .iter()
-            .filter(|a| a.starts_with("solution"))
-            .collect();
-        if starters.is_empty() || solutions.is_empty() {
+        let (Some(starter_text), Some(_)) =
+            (texts.get(&starter), texts.get(&solution))
+        else {
             problem(
-                &lib,
-                "an exercise's src/lib.rs needs `starter` and `solution` anchors"
-                    .into(),
+                &manifest,
+                format!(
+                    "an exercise needs the reader's file {STARTER} and the model \
+                     answer {SOLUTION}"
+                ),
             );
             continue;
+        };
+        if CFG.is_match(starter_text) {
+            problem(
+                &starter,
+                "the reader's file must have no `cfg` attribute: src/lib.rs \
+                 chooses between it and the model answer"
+                    .into(),
+            );
+        }
+        let lib_text = texts.get(&lib).unwrap_or_default();
+        for line in SWAP.iter().filter(|line| !lib_text.contains(*line)) {
+            problem(
+                &lib,
+                format!(
+                    "src/lib.rs must build {STARTER} without the `solution` \
+                     feature and {SOLUTION} with it; it lacks `{line}`"
+                ),
+            );
         }
         let tests: Vec<&Path> = texts
             .below(dir.join("tests"), ".rs")
@@ -663,60 +703,64 @@ pub fn exercise_page_problems(texts: &Texts) -> Vec<Problem> {
                 "an exercise needs its tests in tests/*.rs".into(),
             );
         }
-        // The pages that include an anchor of src/lib.rs, and which anchors.
-        let mut pages: BTreeMap<&Path, BTreeSet<String>> = BTreeMap::new();
-        for include in all.iter().filter(|i| i.target == lib) {
+        let anchors = |file: &Path| -> BTreeSet<String> {
+            ANCHOR
+                .captures_iter(texts.get(file).unwrap_or_default())
+                .map(|caps| caps[1].to_string())
+                .collect()
+        };
+        // For one file: the pages that include it, and what of it.
+        let pages_showing = |file: &Path| {
+            let mut pages: BTreeMap<&Path, BTreeSet<String>> = BTreeMap::new();
+            for include in all.iter().filter(|i| i.target == file) {
+                pages
+                    .entry(&include.chapter)
+                    .or_default()
+                    .insert(include.anchor.clone().unwrap_or_default());
+            }
             pages
-                .entry(&include.chapter)
-                .or_default()
-                .insert(include.anchor.clone().unwrap_or_default());
-        }
-        let exercise = pages
-            .iter()
-            .find(|(_, shown)| starters.iter().all(|a| shown.contains(*a)));
-        let solution = pages
-            .iter()
-            .find(|(_, shown)| solutions.iter().all(|a| shown.contains(*a)));
-        let Some((&page, shown)) = exercise else {
+        };
+        let starter_anchors = anchors(&starter);
+        let exercise = pages_showing(&starter)
+            .into_iter()
+            .find(|(_, shown)| shows_all(shown, &starter_anchors));
+        let Some((page, _)) = exercise else {
             problem(
-                &lib,
-                format!("no page includes all of its starter anchors {starters:?}"),
+                &starter,
+                "no page shows all of it: include the whole file, or each of its \
+                 anchors"
+                    .into(),
             );
             continue;
         };
-        if solution.is_none_or(|(solution, _)| *solution == page) {
+        let solution_anchors = anchors(&solution);
+        let solution_page =
+            pages_showing(&solution)
+                .into_iter()
+                .find(|(shown_on, shown)| {
+                    *shown_on != page && shows_all(shown, &solution_anchors)
+                });
+        if solution_page.is_none() {
             problem(
-                &lib,
+                &solution,
                 format!(
-                    "no page other than {} includes all of its solution anchors \
-                     {solutions:?}",
+                    "no page other than {} shows all of it: include the whole \
+                     file, or each of its anchors",
                     page.display()
                 ),
             );
         }
-        for anchor in shown {
-            if anchor.is_empty() || anchor.starts_with("solution") {
-                problem(
-                    page,
-                    format!(
-                        "the exercise page shows {}, which holds the solution: \
-                         include only its setup and starter anchors",
-                        if anchor.is_empty() {
-                            "the whole of src/lib.rs".to_string()
-                        } else {
-                            format!("the anchor `{anchor}`")
-                        }
-                    ),
-                );
-            }
-        }
         let on_page = || all.iter().filter(|i| i.chapter == page);
-        for _ in on_page().filter(|i| i.target == lib && i.directive != "include") {
+        for include in
+            on_page().filter(|i| i.target.starts_with(dir.join("solution")))
+        {
             problem(
                 page,
-                "rustdoc_include hides the rest of src/lib.rs in the page, \
-                 the solution too: use {{#include}} on the exercise page"
-                    .into(),
+                format!(
+                    "the exercise page shows {}, the model answer: show it on \
+                     the solution page only",
+                    include.target.display()
+                ),
             );
         }
         let included: BTreeSet<&Path> =
@@ -829,14 +873,22 @@ pub fn check_exercises(root: &Path, target_dir: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
     for dir in exercise_dirs(root) {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let lib = relative(root, &dir.join("src/lib.rs"));
-        let mut problem =
-            |message: String| problems.push(Problem::new(&lib, message));
+        // Each problem names the file to look at: the reader's, the model
+        // answer, or the tests.
+        let reader = relative(root, &dir.join(STARTER));
+        let answer = relative(root, &dir.join(SOLUTION));
+        let tests = relative(root, &dir.join("tests"));
+        let mut problem = |file: &Path, message: String| {
+            problems.push(Problem::new(file, message));
+        };
         let test = ["test", "--offline", "--no-fail-fast", "-p", &name];
 
         let plain = cargo(root, &test, target_dir);
         if !plain.built {
-            problem(format!("the starter code does not build:\n{}", plain.log));
+            problem(
+                &reader,
+                format!("the starter code does not build:\n{}", plain.log),
+            );
             continue;
         }
         let run = with(&plain, Outcome::Passed)
@@ -844,10 +896,13 @@ pub fn check_exercises(root: &Path, target_dir: &Path) -> Vec<Problem> {
             .chain(with(&plain, Outcome::Failed))
             .collect::<Vec<_>>();
         if !run.is_empty() {
-            problem(format!(
-                "`cargo test -p {name}` runs {run:?} on the starter code: mark \
-                 each test #[cfg_attr(not(feature = \"solution\"), ignore = ...)]"
-            ));
+            problem(
+                &tests,
+                format!(
+                    "`cargo test -p {name}` runs {run:?} on the starter code: \
+                     mark each test #[cfg_attr(not(feature = \"solution\"), ignore = ...)]"
+                ),
+            );
         }
 
         let starter = cargo(
@@ -865,18 +920,24 @@ pub fn check_exercises(root: &Path, target_dir: &Path) -> Vec<Problem> {
             target_dir,
         );
         if !solution.built {
-            problem(format!("the solution does not build:\n{}", solution.log));
+            problem(
+                &answer,
+                format!("the solution does not build:\n{}", solution.log),
+            );
             continue;
         }
         if starter.tests.is_empty() {
-            problem("the exercise has no tests".into());
+            problem(&tests, "the exercise has no tests".into());
         }
         let passed = with(&starter, Outcome::Passed);
         if !passed.is_empty() {
-            problem(format!(
-                "these tests pass on the starter code, so they test nothing the \
-                 reader writes: {passed:?}"
-            ));
+            problem(
+                &reader,
+                format!(
+                    "these tests pass on the starter code, so they test \
+                     nothing the reader writes: {passed:?}"
+                ),
+            );
         }
         let not_passed: Vec<&str> = solution
             .tests
@@ -885,20 +946,26 @@ pub fn check_exercises(root: &Path, target_dir: &Path) -> Vec<Problem> {
             .map(|(name, _)| name.as_str())
             .collect();
         if !not_passed.is_empty() {
-            problem(format!(
-                "these tests do not pass on the solution: {not_passed:?}\n{}",
-                solution.log
-            ));
+            problem(
+                &answer,
+                format!(
+                    "these tests do not pass on the solution: {not_passed:?}\n{}",
+                    solution.log
+                ),
+            );
         }
         let names =
             |run: &TestRun| run.tests.keys().cloned().collect::<BTreeSet<_>>();
         if names(&starter) != names(&solution) {
-            problem(format!(
-                "the starter runs the tests {:?}, the solution {:?}: both must run \
+            problem(
+                &tests,
+                format!(
+                    "the starter runs the tests {:?}, the solution {:?}: both must run \
                  the same ones",
-                names(&starter),
-                names(&solution)
-            ));
+                    names(&starter),
+                    names(&solution)
+                ),
+            );
         }
 
         let clippy = Command::new(xtask::cargo())
@@ -911,11 +978,16 @@ pub fn check_exercises(root: &Path, target_dir: &Path) -> Vec<Problem> {
             .output();
         match clippy {
             Ok(out) if out.status.success() => {}
-            Ok(out) => problem(format!(
-                "clippy fails on the solution (--features solution):\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            )),
-            Err(error) => problem(format!("cannot run cargo clippy: {error}")),
+            Ok(out) => problem(
+                &answer,
+                format!(
+                    "clippy fails on the solution (--features solution):\n{}",
+                    String::from_utf8_lossy(&out.stderr)
+                ),
+            ),
+            Err(error) => {
+                problem(&answer, format!("cannot run cargo clippy: {error}"))
+            }
         }
     }
     problems
@@ -1198,57 +1270,83 @@ mod tests {
 
     const EXERCISE_TOML: &str =
         "[package]\nname = \"double\"\n\n[features]\nsolution = []\n";
-    const EXERCISE_LIB: &str = "// ANCHOR: starter\nfn a() {}\n// ANCHOR_END: starter\n\
-                                // ANCHOR: solution\nfn b() {}\n// ANCHOR_END: solution\n";
+    const EXERCISE_LIB: &str = "#[cfg(not(feature = \"solution\"))]\nmod exercise;\n\
+        #[cfg(feature = \"solution\")]\n#[path = \"../solution/exercise.rs\"]\n\
+        mod exercise;\npub use exercise::*;\n";
     const EXERCISE_PAGE: &str = "# Double\n\n```rust\n\
-        {{#include ../../listings/exercises/double/src/lib.rs:starter}}\n```\n\n\
+        {{#include ../../listings/exercises/double/src/exercise.rs}}\n```\n\n\
         ```rust\n{{#include ../../listings/exercises/double/tests/check.rs}}\n```\n\n\
         Run `cargo test -p double -- --include-ignored`.\n";
     const SOLUTION_PAGE: &str = "# Solution\n\n```rust\n\
-        {{#include ../../listings/exercises/double/src/lib.rs:solution}}\n```\n";
+        {{#include ../../listings/exercises/double/solution/exercise.rs}}\n```\n";
 
-    fn exercise(page: &str, solution: &str, lib: &str, toml: &str) -> Vec<String> {
-        let mut files = vec![
-            ("listings/exercises/double/Cargo.toml", toml),
-            ("listings/exercises/double/src/lib.rs", lib),
-            ("src/exercises/double.md", page),
-            ("src/exercises/double-solution.md", solution),
-        ];
-        if !page.contains("no tests") {
-            files.push(("listings/exercises/double/tests/check.rs", "#[test]"));
+    /// The problems of the sound exercise `double`, with each of `changes`
+    /// (a file below `listings/exercises/double/` or `src/exercises/`, and
+    /// its new text, or `None` for no such file).
+    fn exercise(changes: &[(&str, Option<&str>)]) -> Vec<String> {
+        let crate_dir = "listings/exercises/double/";
+        let mut files: BTreeMap<String, String> = [
+            ("Cargo.toml", EXERCISE_TOML),
+            ("src/lib.rs", EXERCISE_LIB),
+            (
+                "src/exercise.rs",
+                "// ANCHOR: a\npub fn a() {}\n// ANCHOR_END: a\n",
+            ),
+            ("solution/exercise.rs", "pub fn a() {}\n"),
+            ("tests/check.rs", "#[test]\nfn a() {}\n"),
+            ("double.md", EXERCISE_PAGE),
+            ("double-solution.md", SOLUTION_PAGE),
+        ]
+        .into_iter()
+        .map(|(file, text)| (file.to_string(), text.to_string()))
+        .collect();
+        for (file, text) in changes {
+            match text {
+                Some(text) => files.insert(file.to_string(), text.to_string()),
+                None => files.remove(*file),
+            };
         }
+        let files = files.into_iter().map(|(file, text)| {
+            let dir = if file.ends_with(".md") {
+                "src/exercises/"
+            } else {
+                crate_dir
+            };
+            (format!("{dir}{file}"), text)
+        });
         messages(&exercise_page_problems(&Texts::new(files)))
     }
 
     #[test]
     fn a_sound_exercise_has_no_problem() {
-        let problems =
-            exercise(EXERCISE_PAGE, SOLUTION_PAGE, EXERCISE_LIB, EXERCISE_TOML);
-        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(exercise(&[]), Vec::<String>::new());
+        // A page may show the starter by its anchors instead of whole.
+        let page = EXERCISE_PAGE.replace("exercise.rs}}", "exercise.rs:a}}");
+        assert_eq!(
+            exercise(&[("double.md", Some(&page))]),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
-    fn an_exercise_crate_without_feature_anchors_or_tests_is_named() {
+    fn an_exercise_crate_without_feature_files_or_tests_is_named() {
         let toml = EXERCISE_TOML.replace("solution = []", "");
         assert_eq!(
-            exercise(EXERCISE_PAGE, SOLUTION_PAGE, EXERCISE_LIB, &toml),
+            exercise(&[("Cargo.toml", Some(&toml))]),
             [
                 "listings/exercises/double/Cargo.toml: an exercise needs a feature \
                  `solution = []` that builds the model answer"
             ]
         );
-        let lib = EXERCISE_LIB.replace("ANCHOR: solution", "ANCHOR: answer");
         assert_eq!(
-            exercise(EXERCISE_PAGE, SOLUTION_PAGE, &lib, EXERCISE_TOML),
+            exercise(&[("solution/exercise.rs", None)]),
             [
-                "listings/exercises/double/src/lib.rs: an exercise's src/lib.rs needs \
-                 `starter` and `solution` anchors"
+                "listings/exercises/double/Cargo.toml: an exercise needs the reader's \
+                 file src/exercise.rs and the model answer solution/exercise.rs"
             ]
         );
-        let page = EXERCISE_PAGE.replace("# Double", "# Double, no tests");
-        let problems = exercise(&page, SOLUTION_PAGE, EXERCISE_LIB, EXERCISE_TOML);
         assert_eq!(
-            problems,
+            exercise(&[("tests/check.rs", None)]),
             [
                 "listings/exercises/double/Cargo.toml: an exercise needs its tests in \
                  tests/*.rs"
@@ -1257,43 +1355,55 @@ mod tests {
     }
 
     #[test]
-    fn pages_that_miss_the_starter_or_the_solution_are_named() {
-        let page = EXERCISE_PAGE.replace("lib.rs:starter", "lib.rs:setup");
+    fn a_reader_file_with_cfg_or_a_lib_that_does_not_swap_is_named() {
+        let starter = "#[cfg(not(feature = \"solution\"))]\npub fn a() {}\n";
+        let lib = EXERCISE_LIB.replace("pub use exercise::*;", "");
         assert_eq!(
-            exercise(&page, SOLUTION_PAGE, EXERCISE_LIB, EXERCISE_TOML),
+            exercise(&[
+                ("src/exercise.rs", Some(starter)),
+                ("src/lib.rs", Some(&lib))
+            ]),
             [
-                "listings/exercises/double/src/lib.rs: no page includes all of its \
-                 starter anchors [\"starter\"]"
+                "listings/exercises/double/src/exercise.rs: the reader's file must \
+                 have no `cfg` attribute: src/lib.rs chooses between it and the \
+                 model answer",
+                "listings/exercises/double/src/lib.rs: src/lib.rs must build \
+                 src/exercise.rs without the `solution` feature and \
+                 solution/exercise.rs with it; it lacks `pub use exercise::*;`",
             ]
-        );
-        let solution = SOLUTION_PAGE.replace(":solution", ":setup");
-        assert_eq!(
-            exercise(EXERCISE_PAGE, &solution, EXERCISE_LIB, EXERCISE_TOML),
-            ["listings/exercises/double/src/lib.rs: no page other than \
-                 src/exercises/double.md includes all of its solution anchors \
-                 [\"solution\"]"]
         );
     }
 
     #[test]
-    fn an_exercise_page_that_shows_the_solution_or_hides_it_is_named() {
-        let whole = "{{#include ../../listings/exercises/double/src/lib.rs}}\n";
-        let hidden =
-            "{{#rustdoc_include ../../listings/exercises/double/src/lib.rs:x}}\n";
-        let page = format!("{EXERCISE_PAGE}\n{whole}\n{hidden}\n{}", SOLUTION_PAGE);
+    fn pages_that_miss_the_starter_or_the_solution_are_named() {
+        let page = EXERCISE_PAGE.replace("exercise.rs}}", "exercise.rs:b}}");
+        assert_eq!(
+            exercise(&[("double.md", Some(&page))]),
+            [
+                "listings/exercises/double/src/exercise.rs: no page shows all of it: \
+                 include the whole file, or each of its anchors"
+            ]
+        );
+        let solution = SOLUTION_PAGE.replace("exercise.rs}}", "exercise.rs:a}}");
+        assert_eq!(
+            exercise(&[("double-solution.md", Some(&solution))]),
+            [
+                "listings/exercises/double/solution/exercise.rs: no page other than \
+              src/exercises/double.md shows all of it: include the whole file, or \
+              each of its anchors"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_exercise_page_that_shows_the_solution_is_named() {
+        let page = format!("{EXERCISE_PAGE}\n{SOLUTION_PAGE}");
         let page = page.replace("# Solution", "## Solution");
         assert_eq!(
-            exercise(&page, SOLUTION_PAGE, EXERCISE_LIB, EXERCISE_TOML),
-            [
-                "src/exercises/double.md: the exercise page shows the whole of \
-                 src/lib.rs, which holds the solution: include only its setup and \
-                 starter anchors",
-                "src/exercises/double.md: the exercise page shows the anchor \
-                 `solution`, which holds the solution: include only its setup and \
-                 starter anchors",
-                "src/exercises/double.md: rustdoc_include hides the rest of src/lib.rs \
-                 in the page, the solution too: use {{#include}} on the exercise page",
-            ]
+            exercise(&[("double.md", Some(&page))]),
+            ["src/exercises/double.md: the exercise page shows \
+                 listings/exercises/double/solution/exercise.rs, the model answer: \
+                 show it on the solution page only",]
         );
     }
 
@@ -1303,7 +1413,7 @@ mod tests {
             .replace("tests/check.rs", "tests/other.rs")
             .replace("--include-ignored`", "`");
         assert_eq!(
-            exercise(&page, SOLUTION_PAGE, EXERCISE_LIB, EXERCISE_TOML),
+            exercise(&[("double.md", Some(&page))]),
             [
                 "src/exercises/double.md: the exercise page must show \
                  listings/exercises/double/tests/check.rs",

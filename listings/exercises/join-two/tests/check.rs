@@ -1,11 +1,17 @@
 //! The exercise's tests. On the starter code each of them fails; on a
 //! working answer each of them passes.
 
+mod executor;
+
 use std::cell::Cell;
 use std::future;
 use std::pin::{Pin, pin};
 use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll, Waker};
+use std::thread;
+use std::time::Duration;
 
 use join_two::join;
 
@@ -45,6 +51,44 @@ fn countdown(n: u32) -> (Countdown, Rc<Cell<u32>>) {
     let polls = Rc::new(Cell::new(0));
     let polls_seen = Rc::clone(&polls);
     (Countdown { n, polls }, polls_seen)
+}
+
+/// A leaf that is ready with its `duration` once that much time has passed
+/// since its first poll. A thread of its own sleeps, then wakes the task
+/// of that first poll: the leaf never wakes itself.
+struct Timer {
+    duration: Duration,
+    done: Arc<AtomicBool>,
+    started: bool,
+}
+
+fn timer(millis: u64) -> Timer {
+    Timer {
+        duration: Duration::from_millis(millis),
+        done: Arc::default(),
+        started: false,
+    }
+}
+
+impl Future for Timer {
+    type Output = Duration;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Duration> {
+        if self.done.load(Ordering::SeqCst) {
+            return Poll::Ready(self.duration);
+        }
+        if !self.started {
+            self.started = true;
+            let (done, duration) = (Arc::clone(&self.done), self.duration);
+            let waker = cx.waker().clone();
+            thread::spawn(move || {
+                thread::sleep(duration);
+                done.store(true, Ordering::SeqCst);
+                waker.wake();
+            });
+        }
+        Poll::Pending
+    }
 }
 
 #[test]
@@ -92,4 +136,18 @@ fn a_finished_future_is_not_polled_again() {
     });
     assert_eq!(run(join(quick, slow), 100), Some(((1, 4), 5)));
     assert_eq!(quick_polls.get(), 2, "polled again after Ready");
+}
+
+#[test]
+#[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
+fn a_real_executor_sleeps_until_each_timer_wakes_the_join() {
+    let both = join(timer(30), timer(60));
+    let (outputs, run) = executor::block_on(both, Duration::from_secs(5));
+    let expected = (Duration::from_millis(30), Duration::from_millis(60));
+    assert_eq!(outputs, expected);
+    assert!(run.wall >= expected.1, "ready after {:?}", run.wall);
+    // One poll to start, and one for each timer's wake-up (the two may
+    // come together), never one without a wake-up.
+    assert!((2..=3).contains(&run.polls), "{} polls", run.polls);
+    run.assert_slept();
 }

@@ -1,20 +1,16 @@
 //! The exercise's tests. On the starter code each of them fails; on a
 //! working answer each of them passes.
 
+mod executor;
+
 use std::pin::pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::task::{Context, Poll, Wake, Waker};
+use std::thread;
+use std::time::Duration;
 
-use ready_after::ReadyAfter;
-
-/// Polls `future` with a no-op waker until it is ready, at most `limit`
-/// times. Returns how many polls that took, or `None` if it never was.
-fn polls_until_ready(future: impl Future, limit: u32) -> Option<u32> {
-    let mut future = pin!(future);
-    let mut cx = Context::from_waker(Waker::noop());
-    (1..=limit).find(|_| future.as_mut().poll(&mut cx).is_ready())
-}
+use ready_after::ready_after;
 
 /// A waker that counts the times it is called.
 #[derive(Default)]
@@ -29,49 +25,98 @@ impl Wake for CountingWaker {
     }
 }
 
+impl CountingWaker {
+    fn new() -> (Arc<Self>, Waker) {
+        let counter = Arc::new(CountingWaker::default());
+        (Arc::clone(&counter), Waker::from(counter))
+    }
+
+    fn wakes(&self) -> u32 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
 #[test]
 #[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
-fn pending_for_n_polls_then_ready() {
-    let mut future = pin!(ReadyAfter::new(3));
+fn ready_after_the_last_tick_and_not_before() {
+    let (ticker, future) = ready_after(3);
+    let mut future = pin!(future);
     let mut cx = Context::from_waker(Waker::noop());
-    for poll in 1..=3 {
-        let result = future.as_mut().poll(&mut cx);
-        assert_eq!(result, Poll::Pending, "poll {poll}");
+    for tick in 1..=3 {
+        let poll = future.as_mut().poll(&mut cx);
+        assert_eq!(poll, Poll::Pending, "before tick {tick}");
+        ticker.tick();
     }
-    assert_eq!(future.as_mut().poll(&mut cx), Poll::Ready(()), "poll 4");
+    assert_eq!(
+        future.as_mut().poll(&mut cx),
+        Poll::Ready(()),
+        "after tick 3"
+    );
 }
 
 #[test]
 #[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
-fn zero_means_ready_at_the_first_poll() {
-    assert_eq!(polls_until_ready(ReadyAfter::new(0), 10), Some(1));
+fn ticks_before_the_first_poll_count_too() {
+    let (ticker, future) = ready_after(2);
+    ticker.tick();
+    ticker.tick();
+    let mut cx = Context::from_waker(Waker::noop());
+    assert_eq!(pin!(future).poll(&mut cx), Poll::Ready(()));
+    let (_, future) = ready_after(0);
+    assert_eq!(pin!(future).poll(&mut cx), Poll::Ready(()), "zero ticks");
 }
 
 #[test]
 #[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
-fn every_pending_asks_for_another_poll() {
-    let counter = Arc::new(CountingWaker::default());
-    let waker = Waker::from(Arc::clone(&counter));
+fn the_last_tick_wakes_the_task_and_no_other_does() {
+    let (ticker, future) = ready_after(3);
+    let mut future = pin!(future);
+    let (counter, waker) = CountingWaker::new();
     let mut cx = Context::from_waker(&waker);
-    let mut future = pin!(ReadyAfter::new(4));
-    let mut pendings = 0;
-    while future.as_mut().poll(&mut cx).is_pending() {
-        pendings += 1;
-        assert!(pendings <= 4, "still pending after 5 polls");
-        let wakes = counter.0.load(Ordering::SeqCst);
-        assert_eq!(wakes, pendings, "wake-ups after {pendings} Pending");
-    }
-    assert_eq!(pendings, 4);
+    assert_eq!(future.as_mut().poll(&mut cx), Poll::Pending);
+    assert_eq!(counter.wakes(), 0, "a Pending that wakes its own task");
+    ticker.tick();
+    ticker.tick();
+    assert_eq!(counter.wakes(), 0, "woken before the last tick");
+    ticker.tick();
+    assert_eq!(counter.wakes(), 1, "wake-ups after the last tick");
+    ticker.tick();
+    assert_eq!(counter.wakes(), 1, "woken again after the end");
+    assert_eq!(future.as_mut().poll(&mut cx), Poll::Ready(()));
 }
 
 #[test]
 #[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
-fn an_async_fn_awaits_two_in_turn() {
-    async fn two_waits() {
-        ReadyAfter::new(2).await;
-        ReadyAfter::new(3).await;
-    }
-    // 2 Pending, then 3 more, then Ready: the second wait begins in the poll
-    // where the first one ends.
-    assert_eq!(polls_until_ready(two_waits(), 100), Some(6));
+fn the_waker_of_the_latest_poll_is_the_one_woken() {
+    let (ticker, future) = ready_after(1);
+    let mut future = pin!(future);
+    let (first, first_waker) = CountingWaker::new();
+    let (latest, latest_waker) = CountingWaker::new();
+    let poll = future.as_mut().poll(&mut Context::from_waker(&first_waker));
+    assert_eq!(poll, Poll::Pending);
+    let poll = future
+        .as_mut()
+        .poll(&mut Context::from_waker(&latest_waker));
+    assert_eq!(poll, Poll::Pending);
+    ticker.tick();
+    assert_eq!((first.wakes(), latest.wakes()), (0, 1), "(first, latest)");
+}
+
+#[test]
+#[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
+fn a_real_executor_sleeps_until_the_last_tick() {
+    const TICK: Duration = Duration::from_millis(20);
+    let (ticker, future) = ready_after(5);
+    let ticking = thread::spawn(move || {
+        for _ in 0..5 {
+            thread::sleep(TICK);
+            ticker.tick();
+        }
+    });
+    let ((), run) = executor::block_on(future, Duration::from_secs(5));
+    ticking.join().unwrap();
+    // One poll to start, and one more when the last tick woke the task.
+    assert_eq!(run.polls, 2, "polls");
+    assert!(run.wall >= TICK * 5, "ready after {:?}", run.wall);
+    run.assert_slept();
 }
