@@ -17,12 +17,13 @@ fn main() {
         settings.mean_gap = Duration::from_millis(5);
     }
 
+    println!("latencies in ms; wake: wake-ups; idle: those that found nothing");
     println!(
-        "     |{:^33}|{:^33}| polling / waker",
+        "     |{:^40}|{:^40}| polling / waker",
         "polling loop", "waker loop"
     );
-    let loop_columns = " lost    median        p99  wake ";
-    println!("seed |{loop_columns}|{loop_columns}| median    p99  wake");
+    let loop_columns = " lost    mean  median     p99 wake idle ";
+    println!("seed |{loop_columns}|{loop_columns}| median    p99");
     let mut rows = Vec::new();
     for seed in seeds {
         let presses = schedule(seed, settings.events, settings.mean_gap);
@@ -36,19 +37,27 @@ fn main() {
     println!("med. | {}", Row::median(&rows));
 }
 
-/// One line of the table: four figures for each loop, then three ratios.
-struct Row([f64; 11]);
+/// One line of the table: six figures for each loop, then two ratios.
+struct Row([f64; 14]);
 
 impl Row {
     fn new(polling: &Figures, waker: &Figures) -> Row {
         let ms = |latency: Duration| latency.as_secs_f64() * 1000.0;
-        let [p, w] = [polling, waker]
-            .map(|f| [f.lost as f64, ms(f.median), ms(f.p99), f.wakeups_per_event]);
-        let ratios = [p[1] / w[1], p[2] / w[2], p[3] / w[3]];
-        let mut row = [0.0; 11];
-        row[..4].copy_from_slice(&p);
-        row[4..8].copy_from_slice(&w);
-        row[8..].copy_from_slice(&ratios);
+        let [p, w] = [polling, waker].map(|f| {
+            [
+                f.lost as f64,
+                ms(f.mean),
+                ms(f.median),
+                ms(f.p99),
+                f.wakeups as f64,
+                f.idle as f64,
+            ]
+        });
+        let ratios = [p[2] / w[2], p[3] / w[3]];
+        let mut row = [0.0; 14];
+        row[..6].copy_from_slice(&p);
+        row[6..12].copy_from_slice(&w);
+        row[12..].copy_from_slice(&ratios);
         Row(row)
     }
 
@@ -70,12 +79,17 @@ impl Row {
 
 impl std::fmt::Display for Row {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let [pl, pm, pp, pw, wl, wm, wp, ww, rm, rp, rw] = self.0;
-        let figures = |lost: f64, median: f64, p99: f64, wake: f64| {
-            format!("{lost:>4.0} {median:>6.3} ms {p99:>7.3} ms {wake:>5.2}")
+        let figures = |loop_figures: &[f64]| {
+            let [lost, mean, median, p99, wake, idle] = loop_figures else {
+                unreachable!("six figures per loop")
+            };
+            format!(
+                "{lost:>4.0} {mean:>7.3} {median:>7.3} {p99:>7.3} {wake:>4.0} {idle:>4.0}"
+            )
         };
-        let polling = figures(pl, pm, pp, pw);
-        let waker = figures(wl, wm, wp, ww);
-        write!(f, "{polling} | {waker} | {rm:>6.0} {rp:>6.0} {rw:>5.2}")
+        let polling = figures(&self.0[..6]);
+        let waker = figures(&self.0[6..12]);
+        let [rm, rp] = [self.0[12], self.0[13]];
+        write!(f, "{polling} | {waker} | {rm:>6.0} {rp:>6.0}")
     }
 }

@@ -1,6 +1,8 @@
-//! The same key presses, replayed in real time to a loop that polls on a
-//! timer and to a loop that sleeps until it is woken; what each one saw,
-//! and how late.
+//! The same key presses, replayed in real time to the loops of the race:
+//! a loop that polls on a timer and a loop that sleeps until it is woken,
+//! both reading a queue (`loop-race`), and the same polling loop reading a
+//! queue and a one-event slot (`buffer-race`); what each one saw, how late,
+//! and how often it woke.
 
 mod args;
 mod figures;
@@ -9,5 +11,7 @@ mod schedule;
 
 pub use args::Settings;
 pub use figures::{Figures, percentile};
-pub use loops::{Event, Run, polling_loop, replay, waker_loop};
-pub use schedule::{Press, schedule};
+pub use loops::{
+    Event, Handled, Run, polling_loop, polling_loop_on_a_slot, replay, waker_loop,
+};
+pub use schedule::{Press, describe, schedule};

@@ -32,6 +32,28 @@ pub fn schedule(seed: u64, events: usize, mean_gap: Duration) -> Vec<Press> {
         .collect()
 }
 
+/// One line on `presses`, drawn from `seed`: how many, over how long, and
+/// how many of their gaps are shorter than `period`.
+pub fn describe(presses: &[Press], seed: u64, period: Duration) -> String {
+    let span = presses.last().map_or(Duration::ZERO, |press| press.at);
+    let mut previous = Duration::ZERO;
+    let short = presses
+        .iter()
+        .filter(|press| {
+            let gap = press.at - previous;
+            previous = press.at;
+            gap < period
+        })
+        .count();
+    format!(
+        "input: {} presses in {:.2} s from seed {seed}; \
+         {short} gaps shorter than {:.3} s",
+        presses.len(),
+        span.as_secs_f64(),
+        period.as_secs_f64()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +90,16 @@ mod tests {
             let count = presses.iter().filter(|press| press.key == key).count();
             assert!((2_300..=2_700).contains(&count), "{key}: {count}");
         }
+    }
+
+    #[test]
+    fn the_input_is_described_in_one_line() {
+        let ms = Duration::from_millis;
+        let presses = [ms(30), ms(80), ms(300)].map(|at| Press { at, key: '⇑' });
+        assert_eq!(
+            describe(&presses, 5, ms(100)),
+            "input: 3 presses in 0.30 s from seed 5; 2 gaps shorter than 0.100 s"
+        );
     }
 
     /// The default race: most gaps are shorter than the polling period.
