@@ -55,6 +55,8 @@ impl Wake for Task {
 /// is new or its waker was called.
 pub struct Executor {
     tasks: Vec<Slot>,
+    /// How many tasks are not done yet.
+    unfinished: usize,
     queue: Arc<RunQueue>,
     clock: Clock,
     /// How long one tick of the clock lasts, in real time.
@@ -78,6 +80,7 @@ impl Executor {
         };
         Executor {
             tasks: Vec::new(),
+            unfinished: 0,
             queue: Arc::new(queue),
             clock: Clock::default(),
             tick,
@@ -111,6 +114,7 @@ impl Executor {
             future,
             polls: 0,
         });
+        self.unfinished += 1;
         self.queue.ready.lock().unwrap().push_back(id);
     }
 
@@ -123,7 +127,7 @@ impl Executor {
             let next = self.queue.ready.lock().unwrap().pop_front();
             if let Some(id) = next {
                 self.poll(id);
-            } else if self.tasks.iter().all(|slot| slot.future.is_none()) {
+            } else if self.unfinished == 0 {
                 break;
             } else if let Some(due) = self.clock.next_due() {
                 // Nothing to run: sleep until the next timer, unless a
@@ -154,6 +158,7 @@ impl Executor {
         if future.as_mut().poll(&mut cx).is_ready() {
             println!("  {} is done", slot.task.name);
             slot.future = None;
+            self.unfinished -= 1;
         }
     }
 
@@ -247,18 +252,23 @@ mod tests {
         let mut executor = Executor::new(Duration::ZERO);
         let (slot, wakers) = mpsc::channel();
         let polls = Rc::new(Cell::new(0));
-        executor.spawn("twice", waits_for(1, slot, Rc::clone(&polls)));
+        executor.spawn("twice", waits_for(2, slot, Rc::clone(&polls)));
         let clock = executor.clock();
-        // A second task wakes the first one twice, then lets it run.
+        // A second task wakes the first one twice, lets the queue empty,
+        // and counts the polls that the two wake-ups gave; then it lets the
+        // first task end.
         executor.spawn("waker", async move {
             clock.sleep(1).await;
             let waker: Waker = wakers.recv().unwrap();
             waker.wake_by_ref();
             waker.wake();
+            clock.sleep(1).await;
+            assert_eq!(polls.get(), 2, "two wake-ups before a poll gave two polls");
+            wakers.recv().unwrap().wake();
         });
         let stats = executor.run();
-        assert_eq!(stats[0].polls, 2, "{stats:?}");
-        assert_eq!(stats[0].wakes, 2, "{stats:?}");
+        assert_eq!(stats[0].polls, 3, "{stats:?}");
+        assert_eq!(stats[0].wakes, 3, "{stats:?}");
     }
 
     #[test]

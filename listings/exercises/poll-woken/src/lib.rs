@@ -135,6 +135,8 @@ mod executor {
     pub struct Executor {
         /// Each task's future, until it is done, and its waker.
         tasks: Vec<(Option<BoxedTask>, Waker)>,
+        /// How many tasks are not done yet.
+        unfinished: usize,
         queue: Arc<RunQueue>,
     }
 
@@ -149,6 +151,7 @@ mod executor {
             };
             Executor {
                 tasks: Vec::new(),
+                unfinished: 0,
                 queue: Arc::new(queue),
             }
         }
@@ -161,13 +164,14 @@ mod executor {
                 queue: Arc::clone(&self.queue),
             }));
             self.tasks.push((Some(Box::pin(future)), waker));
+            self.unfinished += 1;
             // A new task needs its first poll without a wake-up.
             self.queue.ready.lock().unwrap().push_back(id);
         }
 
         /// Runs every task to its end, sleeping while all of them wait.
         pub fn run(mut self) {
-            while self.tasks.iter().any(|(task, _)| task.is_some()) {
+            while self.unfinished > 0 {
                 // The lock is released at the end of this statement, before
                 // the poll, which may wake tasks.
                 let next = self.queue.ready.lock().unwrap().pop_front();
@@ -187,6 +191,7 @@ mod executor {
                         .is_ready()
                 {
                     *slot = None;
+                    self.unfinished -= 1;
                 }
             }
         }

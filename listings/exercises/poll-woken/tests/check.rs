@@ -61,6 +61,16 @@ impl Bell {
         .await;
     }
 
+    /// Waits, on a thread outside the executor, until a task waits for the
+    /// bell: its waker is in the bell, so a ring will wake it.
+    fn wait_until_waited_for(&self) {
+        let start = Instant::now();
+        while self.0.lock().unwrap().waker.is_none() {
+            assert!(start.elapsed() < Duration::from_secs(30), "nobody waits");
+            thread::sleep(Duration::from_millis(1));
+        }
+    }
+
     /// Waits, on a thread outside the executor, until every ring was heard.
     fn wait_until_heard(&self) {
         let start = Instant::now();
@@ -106,11 +116,12 @@ fn a_task_is_polled_once_to_start_and_once_per_wake_up() {
         let (b_polls, b_seen) = counter();
         executor.spawn(listener(a.clone(), 3, a_polls));
         executor.spawn(listener(b.clone(), 5, b_polls));
-        // Rings b, a, b, a, b, a, b, b, each once the one before was heard.
+        // Rings b, a, b, a, b, a, b, b, each once its task waits for it, so
+        // that every ring wakes the task, and no poll hears two rings.
         let ringer = thread::spawn(move || {
             for bell in [&b, &a, &b, &a, &b, &a, &b, &b] {
+                bell.wait_until_waited_for();
                 bell.ring();
-                bell.wait_until_heard();
             }
         });
         executor.run();
@@ -118,6 +129,50 @@ fn a_task_is_polled_once_to_start_and_once_per_wake_up() {
         (a_seen.get(), b_seen.get())
     });
     assert_eq!(polls, (4, 6), "polls of (a, b)");
+}
+
+/// A future that is `Pending` once, and wakes its own task at once: the
+/// task goes to the back of the queue, and the tasks before it run.
+async fn yield_now() {
+    let mut yielded = false;
+    poll_fn(|cx| {
+        if yielded {
+            return Poll::Ready(());
+        }
+        yielded = true;
+        cx.waker().wake_by_ref();
+        Poll::Pending
+    })
+    .await;
+}
+
+#[test]
+#[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
+fn a_task_woken_twice_before_its_poll_is_polled_once() {
+    let polls = within_a_minute(|| {
+        let bell = Bell::default();
+        let mut executor = Executor::new();
+        let (polls, seen) = counter();
+        executor.spawn(listener(bell.clone(), 1, polls));
+        // A second task yields once, then, in one poll, calls twice the
+        // waker that the first task left in the bell. It yields again, so
+        // that the first task's poll comes, then rings the bell.
+        executor.spawn(async move {
+            yield_now().await;
+            let waker = bell.0.lock().unwrap().waker.clone();
+            let waker = waker.expect("the first task waits for the bell");
+            waker.wake_by_ref();
+            waker.wake();
+            yield_now().await;
+            bell.ring();
+        });
+        executor.run();
+        seen.get()
+    });
+    assert_eq!(
+        polls, 3,
+        "polls of the task: to start, for both wake-ups, for the ring"
+    );
 }
 
 #[test]
@@ -129,12 +184,13 @@ fn a_waiting_task_is_not_polled_while_another_runs() {
         let (idle_polls, idle_seen) = counter();
         executor.spawn(listener(bell.clone(), 1, idle_polls));
         let idle_before_end = Rc::new(Cell::new(0));
-        let (busy, seen) = (Rc::clone(&idle_seen), Rc::clone(&idle_before_end));
+        let (idle_so_far, before_end) =
+            (Rc::clone(&idle_seen), Rc::clone(&idle_before_end));
         // A busy task: it wakes itself, and returns `Pending`, 100 times.
         let mut left = 100;
         executor.spawn(poll_fn(move |cx| {
             if left == 0 {
-                seen.set(busy.get());
+                before_end.set(idle_so_far.get());
                 bell.ring();
                 return Poll::Ready(());
             }
@@ -212,9 +268,10 @@ fn the_executor_sleeps_while_every_task_waits() {
         ringer.join().unwrap();
         (cpu, wall, (seen.get(), idle_seen.get()))
     });
-    // Two rings in quick succession may be heard in one poll.
+    // Two rings in quick succession may be heard in one poll, and on a busy
+    // machine all ten may come before the first poll.
     assert!(
-        (2..=11).contains(&polls.0),
+        (1..=11).contains(&polls.0),
         "{} polls for 10 rings",
         polls.0
     );
