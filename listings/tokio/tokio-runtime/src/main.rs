@@ -1,5 +1,6 @@
 //! What `#[tokio::main(flavor = "current_thread")]` writes, spelled out;
-//! and what becomes of a task whose `JoinHandle` is dropped, or aborted.
+//! and what becomes of a task whose `JoinHandle` is dropped, or aborted,
+//! or that still waits when the runtime is dropped.
 
 use std::time::Duration;
 
@@ -52,11 +53,16 @@ async fn body() {
     let cancelled = aborted.await.is_err_and(|error| error.is_cancelled());
     println!("body: the aborted task was cancelled: {cancelled}");
 
-    // A task still running when `block_on` returns goes with the runtime.
+    // A task still waiting when `block_on` returns goes with the runtime.
+    let (started, mut waiting) = mpsc::unbounded_channel();
     let noisy = Noisy("the unfinished task's future");
     tokio::spawn(async move {
         let _noisy = noisy;
+        let _ = started.send(());
         sleep(Duration::from_secs(60)).await;
     });
+    // The task runs until its first `.await` before `body` is polled again.
+    waiting.recv().await;
+    println!("body: the last task started, and waits at its sleep");
     println!("body: returns, one task unfinished");
 }
