@@ -1,6 +1,9 @@
 //! The exercise's tests. On the starter code each of them fails; on a
 //! working answer each of them passes.
 
+// The executor of `ready-after`'s tests, which the exercises whose answer is
+// a future share.
+#[path = "../../ready-after/tests/executor/mod.rs"]
 mod executor;
 
 use std::cell::Cell;

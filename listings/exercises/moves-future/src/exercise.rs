@@ -13,8 +13,8 @@ impl Future for NextMove<'_> {
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<&'static str> {
         // `move-iterator`'s `next`, for comparison:
         //
-        //     let key = self.input.get_key();
-        //     Some(step(key)) // "stay" when there is no key
+        //     let key = self.input.get_key(); // an `Option<char>`
+        //     Some(key.map_or("stay", step)) // "stay" when there is no key
         //
         // and its loop sleeps a period before it asks for the next move.
         // Never ready, and never asks to be polled again. Your code here.

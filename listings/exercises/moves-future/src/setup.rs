@@ -41,7 +41,8 @@ pub fn step(key: char) -> &'static str {
     }
 }
 
-/// Your code, as chapter 3 writes it: `count` moves, awaited one by one.
+/// Code that awaits your future, as chapter 3 writes it: `count` moves,
+/// one after the other.
 pub async fn collect_moves(moves: &mut Moves, count: usize) -> Vec<&'static str> {
     let mut steps = Vec::new();
     for _ in 0..count {

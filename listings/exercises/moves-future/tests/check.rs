@@ -6,6 +6,9 @@
 //! ⇑ in 8 and ⟸ in 9; period 11 brings ⟸ again. The keyboard keeps the real
 //! time, so reading periods 1 to 11 takes ten periods.
 
+// The executor of `ready-after`'s tests, which the exercises whose answer is
+// a future share.
+#[path = "../../ready-after/tests/executor/mod.rs"]
 mod executor;
 
 use std::panic::{self, RefUnwindSafe};
@@ -64,52 +67,48 @@ fn a_key_makes_the_future_ready_with_its_move() {
 #[test]
 #[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
 fn no_key_means_pending_and_one_wake_up_when_the_next_read_is_due() {
-    up_to_three_tries(pending_and_one_wake_up_per_read);
-}
-
-fn pending_and_one_wake_up_per_read() {
-    let mut moves = seed_3();
-    let counter = Arc::new(CountingWaker::default());
-    let waker = Waker::from(Arc::clone(&counter));
-    let mut cx = Context::from_waker(&waker);
-    let wakes = || counter.0.load(Ordering::SeqCst);
-    let first = pin!(moves.next_move()).poll(&mut cx);
-    assert_eq!(first, Poll::Ready("up"), "period 1");
-    // Period 1 has been read, so the next move's first poll is too early
-    // to read again: it must wait for period 2. Periods 2 to 4 have no key.
-    let mut second = pin!(moves.next_move());
-    for (poll, when) in (1..).zip(["in period 1", "period 2", "3", "4"]) {
-        let asked = Instant::now();
-        assert_eq!(second.as_mut().poll(&mut cx), Poll::Pending, "{when}");
-        assert_eq!(wakes(), poll - 1, "{when}: woken at once, without waiting");
-        while wakes() < poll {
+    up_to_three_tries(|| {
+        let mut moves = seed_3();
+        let counter = Arc::new(CountingWaker::default());
+        let waker = Waker::from(Arc::clone(&counter));
+        let mut cx = Context::from_waker(&waker);
+        let wakes = || counter.0.load(Ordering::SeqCst);
+        let first = pin!(moves.next_move()).poll(&mut cx);
+        assert_eq!(first, Poll::Ready("up"), "period 1");
+        // Period 1 has been read, so the next move's first poll is too early
+        // to read again: it must wait for period 2. Periods 2 to 4 have no key.
+        let mut second = pin!(moves.next_move());
+        for (poll, when) in (1..).zip(["in period 1", "period 2", "3", "4"]) {
+            let asked = Instant::now();
+            assert_eq!(second.as_mut().poll(&mut cx), Poll::Pending, "{when}");
+            assert_eq!(wakes(), poll - 1, "{when}: woken at once, without waiting");
+            while wakes() < poll {
+                let waited = asked.elapsed();
+                assert!(waited < PERIOD * 40, "{when}: no wake-up after {waited:?}");
+                thread::sleep(Duration::from_millis(1));
+            }
             let waited = asked.elapsed();
-            assert!(waited < PERIOD * 40, "{when}: no wake-up after {waited:?}");
-            thread::sleep(Duration::from_millis(1));
+            assert!(waited >= PERIOD / 2, "{when}: woken after {waited:?}");
         }
-        let waited = asked.elapsed();
-        assert!(waited >= PERIOD / 2, "{when}: woken after {waited:?}");
-    }
-    let poll = second.as_mut().poll(&mut cx);
-    assert_eq!(poll, Poll::Ready("right"), "period 5");
-    assert_eq!(wakes(), 4, "wake-ups");
+        let poll = second.as_mut().poll(&mut cx);
+        assert_eq!(poll, Poll::Ready("right"), "period 5");
+        assert_eq!(wakes(), 4, "wake-ups");
+    });
 }
 
 #[test]
 #[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
-fn five_moves_take_eleven_periods_and_one_poll_for_each() {
-    up_to_three_tries(five_moves_under_a_real_executor);
-}
-
-fn five_moves_under_a_real_executor() {
-    let mut moves = seed_3();
-    let future = collect_moves(&mut moves, 5);
-    // Fails the test if the moves are not done in 30 periods.
-    let (steps, run) = executor::block_on(future, PERIOD * 30);
-    assert_eq!(steps, ["up", "right", "up", "left", "left"]);
-    // Eleven reads, one at the start of each period: ten periods between
-    // the first and the last, and a poll for each read.
-    assert!(run.wall >= PERIOD * 10, "five moves in {:?}", run.wall);
-    assert!((11..=15).contains(&run.polls), "{} polls", run.polls);
-    run.assert_slept();
+fn five_moves_take_ten_periods_and_one_poll_per_read() {
+    up_to_three_tries(|| {
+        let mut moves = seed_3();
+        let future = collect_moves(&mut moves, 5);
+        // Fails the test if the moves are not done in 30 periods.
+        let (steps, run) = executor::block_on(future, PERIOD * 30);
+        assert_eq!(steps, ["up", "right", "up", "left", "left"]);
+        // Eleven reads, one at the start of each period: ten periods between
+        // the first and the last, and a poll for each read.
+        assert!(run.wall >= PERIOD * 10, "five moves in {:?}", run.wall);
+        assert!((11..=15).contains(&run.polls), "{} polls", run.polls);
+        run.assert_slept();
+    });
 }

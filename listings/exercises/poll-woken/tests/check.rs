@@ -62,23 +62,20 @@ impl Bell {
     }
 
     /// Waits, on a thread outside the executor, until a task waits for the
-    /// bell: its waker is in the bell, so a ring will wake it.
-    fn wait_until_waited_for(&self) {
-        let start = Instant::now();
-        while self.0.lock().unwrap().waker.is_none() {
-            assert!(start.elapsed() < Duration::from_secs(30), "nobody waits");
-            thread::sleep(Duration::from_millis(1));
-        }
+    /// bell, having left its waker: a ring then wakes that task.
+    fn wait_until_awaited(&self) {
+        self.wait_until(|state| state.waker.is_some(), "nobody waits for the bell");
     }
 
     /// Waits, on a thread outside the executor, until every ring was heard.
     fn wait_until_heard(&self) {
+        self.wait_until(|state| state.heard == state.rings, "a ring unheard");
+    }
+
+    fn wait_until(&self, done: impl Fn(&BellState) -> bool, failure: &str) {
         let start = Instant::now();
-        while {
-            let state = self.0.lock().unwrap();
-            state.heard < state.rings
-        } {
-            assert!(start.elapsed() < Duration::from_secs(30), "a ring unheard");
+        while !done(&self.0.lock().unwrap()) {
+            assert!(start.elapsed() < Duration::from_secs(30), "{failure}");
             thread::sleep(Duration::from_millis(1));
         }
     }
@@ -116,12 +113,13 @@ fn a_task_is_polled_once_to_start_and_once_per_wake_up() {
         let (b_polls, b_seen) = counter();
         executor.spawn(listener(a.clone(), 3, a_polls));
         executor.spawn(listener(b.clone(), 5, b_polls));
-        // Rings b, a, b, a, b, a, b, b, each once its task waits for it, so
-        // that every ring wakes the task, and no poll hears two rings.
+        // Rings b, a, b, a, b, a, b, b, each once its task waits for it and
+        // the ring before was heard, so that each ring is one wake-up.
         let ringer = thread::spawn(move || {
             for bell in [&b, &a, &b, &a, &b, &a, &b, &b] {
-                bell.wait_until_waited_for();
+                bell.wait_until_awaited();
                 bell.ring();
+                bell.wait_until_heard();
             }
         });
         executor.run();

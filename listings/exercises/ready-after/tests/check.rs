@@ -3,9 +3,10 @@
 
 mod executor;
 
+use std::future::poll_fn;
 use std::pin::pin;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, mpsc};
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread;
 use std::time::Duration;
@@ -107,11 +108,21 @@ fn the_waker_of_the_latest_poll_is_the_one_woken() {
 fn a_real_executor_sleeps_until_the_last_tick() {
     const TICK: Duration = Duration::from_millis(20);
     let (ticker, future) = ready_after(5);
+    // The ticks begin once the first poll is over, so that every one of them
+    // comes while the future waits, however late the executor starts.
+    let (polled, first_poll) = mpsc::channel();
     let ticking = thread::spawn(move || {
+        first_poll.recv().unwrap();
         for _ in 0..5 {
             thread::sleep(TICK);
             ticker.tick();
         }
+    });
+    let mut future = pin!(future);
+    let future = poll_fn(move |cx| {
+        let poll = future.as_mut().poll(cx);
+        let _ = polled.send(());
+        poll
     });
     let ((), run) = executor::block_on(future, Duration::from_secs(5));
     ticking.join().unwrap();

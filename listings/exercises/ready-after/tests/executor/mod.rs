@@ -2,6 +2,9 @@
 //! polls, its thread sleeps until the task's waker is called. It counts the
 //! polls and measures the run, so that a test can tell a future that waits
 //! from one that keeps its thread busy.
+//!
+//! The tests of `moves-future` and `join-two` use it too, through
+//! `#[path = "../../ready-after/tests/executor/mod.rs"]`.
 
 use std::pin::pin;
 use std::sync::Arc;
