@@ -42,7 +42,9 @@ pub fn seconds_from_args() -> Duration {
 ///
 /// The standard library has no API for it. On Linux, each thread's
 /// `/proc/self/task/<tid>/schedstat` starts with the nanoseconds that
-/// thread has spent on a CPU; we add them up. Anywhere else, `None`.
+/// thread has spent on a CPU; we add them up. Threads that have already
+/// exited are not counted, which is fine for these one-thread loops.
+/// Anywhere else, `None`.
 pub fn cpu_time() -> Option<Duration> {
     let mut nanos: u64 = 0;
     for entry in fs::read_dir("/proc/self/task").ok()? {

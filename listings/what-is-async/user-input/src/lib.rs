@@ -208,6 +208,25 @@ mod tests {
     }
 
     #[test]
+    fn a_loop_less_than_nine_tenths_of_a_period_slow_loses_nothing() {
+        // The virtual clock cannot tell a late wake-up from a slow loop: a
+        // loop that takes 1.85 periods per turn still reads every period.
+        let lost = |turn: f64| {
+            let mut input = UserInput::new(PERIOD, Some(4));
+            let mut now = input.start;
+            let mut lost = 0;
+            for _ in 0..100 {
+                lost += input.catch_up(now);
+                input.get_key_at(now);
+                now += PERIOD.mul_f64(turn);
+            }
+            lost
+        };
+        assert_eq!(lost(1.85), 0);
+        assert!(lost(1.95) > 0);
+    }
+
+    #[test]
     fn a_loop_that_reads_twenty_times_a_period_sees_each_period_once() {
         let on_time = keys(6, 50);
         let mut input = UserInput::new(PERIOD, Some(6));
