@@ -174,13 +174,26 @@ pub fn check_outputs(
         running.into_iter().map(|run| run.join().unwrap()).collect()
     });
     for ((shown, recorded), printed) in runs.into_iter().zip(printed) {
-        let run = match printed {
+        let mut run = match printed {
             Ok(run) => run,
             Err(error) => {
                 problems.push(Problem::new(&shown, error));
                 continue;
             }
         };
+        // A run that the keyboard says came late, on a busy machine, gets
+        // two more chances, alone.
+        for _ in 0..2 {
+            if shows(&shown, &recorded.expected, &run)
+                || !came_late(&run, &recorded.expected)
+            {
+                break;
+            }
+            match run_listing(&bin_dir.join(&recorded.bin), &recorded.args, limit) {
+                Ok(again) => run = again,
+                Err(_) => break,
+            }
+        }
         if !shows(&shown, &recorded.expected, &run) {
             let measurement = is_measurement(&shown);
             problems.push(Problem::new(
@@ -197,6 +210,15 @@ pub fn check_outputs(
         }
     }
     problems
+}
+
+/// What `user-input` prints when a read came so late that a period went
+/// unread: the machine, not the listing, changed the run.
+pub const LATE_READ: &str = "went unread; events may be lost";
+
+/// Whether `printed` reports a late read that `expected` does not.
+pub fn came_late(printed: &str, expected: &str) -> bool {
+    printed.contains(LATE_READ) && !expected.contains(LATE_READ)
 }
 
 /// Each listing the book says does not compile (`{{#listing ... fails=E0277}}`)
@@ -262,5 +284,18 @@ fn fails_with(dir: &Path, code: &str, target_dir: &Path) -> Result<(), String> {
         Err(format!(
             "the book says it fails with {code}, but rustc reports {codes:?}"
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_came_late_only_if_it_reports_a_read_the_recording_does_not() {
+        let late = "turn 1: ⟹\nwarning: 1 period went unread; events may be lost\n";
+        assert!(came_late(late, "turn 1: ⟹\n"));
+        assert!(!came_late("turn 1: ⟹\n", "turn 1: ⟹\n"));
+        assert!(!came_late(late, late), "a recording that shows the warning");
     }
 }

@@ -2,16 +2,14 @@
 //! and bad flags are tested once for every listing, in `book-tests`
 //! (`tests/src/flags.rs`).
 
-use std::process::{Command, Output};
+use std::process::Output;
 use std::thread;
 
 const WAKER_EXECUTOR: &str = env!("CARGO_BIN_EXE_waker-executor");
 
+/// A run that no busy machine made late (see `run_on_time`).
 fn run(args: &[&str]) -> Output {
-    Command::new(WAKER_EXECUTOR)
-        .args(args)
-        .output()
-        .expect("waker-executor starts")
+    user_input::run_on_time(WAKER_EXECUTOR, args)
 }
 
 /// The channel keeps every key, so the run does not depend on the pace:

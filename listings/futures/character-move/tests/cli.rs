@@ -2,15 +2,13 @@
 //! and bad flags are tested once for every listing, in `book-tests`
 //! (`tests/src/flags.rs`).
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 const CHARACTER_MOVE: &str = env!("CARGO_BIN_EXE_character-move");
 
+/// A run that no busy machine made late (see `run_on_time`).
 fn run(args: &[&str]) -> Output {
-    Command::new(CHARACTER_MOVE)
-        .args(args)
-        .output()
-        .expect("character-move starts")
+    user_input::run_on_time(CHARACTER_MOVE, args)
 }
 
 /// Five moves, then `Bye!`; between moves only lines of dots. (A busy

@@ -2,15 +2,13 @@
 //! Its `--help` and bad flags are tested once for every listing, in
 //! `book-tests` (`tests/src/flags.rs`).
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 const READ_KEYS: &str = env!("CARGO_BIN_EXE_read-keys");
 
+/// A run that no busy machine made late (see `run_on_time`).
 fn run(args: &[&str]) -> Output {
-    Command::new(READ_KEYS)
-        .args(args)
-        .output()
-        .expect("read-keys starts")
+    user_input::run_on_time(READ_KEYS, args)
 }
 
 #[test]
