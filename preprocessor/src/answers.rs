@@ -66,7 +66,22 @@ pub fn link_answers(
             continue;
         };
         let item_text = &text[item.range.clone()];
-        let paragraph = item_text.find("\n\n").unwrap_or(item_text.len());
+        // The first paragraph ends at a blank line, or where a code block or
+        // a list inside the item begins: a link after a closing fence would
+        // break the fence.
+        let inside = parsed
+            .code_blocks
+            .iter()
+            .map(|block| block.range.start)
+            .chain(parsed.lists.iter().map(|list| list.range.start))
+            .filter(|start| *start > item.range.start && item.range.contains(start))
+            .map(|start| start - item.range.start);
+        let paragraph = item_text
+            .find("\n\n")
+            .into_iter()
+            .chain(inside)
+            .min()
+            .unwrap_or(item_text.len());
         let at = item.range.start + item_text[..paragraph].trim_end().len();
         let href = relative(page, answer_page);
         insertions.push((at, format!(" ([an answer]({href}#{id}))")));
@@ -116,6 +131,25 @@ mod tests {
             "# Questions\n\n1. Not a discussion.\n\n## Discussion\n\n\
              1. First question,\n   on two lines.{}\n\n   More about it.\n\
              2. Second, unanswered.\n3. Third.{}\n\n## Quiz\n\n1. Not one.\n",
+            link(1),
+            link(3)
+        );
+        assert_eq!(linked, expected);
+    }
+
+    #[test]
+    fn a_code_block_or_a_list_right_under_a_question_ends_its_paragraph() {
+        let page = "## Discussion\n\n1. What does this print?\n   ```rust\n   f();\n   ```\n\
+                    2. Unanswered.\n3. Which of these?\n   - one\n   - two\n";
+        let linked = link_answers(page, Path::new("ch/questions.md"), &answers());
+        let link = |n| {
+            format!(
+                " ([an answer](../instructors/answers-ch.md#answer-ch-questions-{n}))"
+            )
+        };
+        let expected = format!(
+            "## Discussion\n\n1. What does this print?{}\n   ```rust\n   f();\n   ```\n\
+             2. Unanswered.\n3. Which of these?{}\n   - one\n   - two\n",
             link(1),
             link(3)
         );

@@ -14,7 +14,8 @@ use regex::Regex;
 
 use crate::{Problem, Texts};
 
-/// Each test function's name, and its code, in every `.rs` file of `texts`.
+/// Each test function's name, and its code, in every `.rs` file of `texts`
+/// (the code of all of them, for a name that two files use).
 pub fn test_functions(texts: &Texts) -> BTreeMap<String, String> {
     static TEST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"#\[(?:\w+::)?test\b[^\]]*\]\s*(?:#\[[^\]]*\]\s*)*(?:async\s+)?fn\s+(\w+)")
@@ -24,7 +25,10 @@ pub fn test_functions(texts: &Texts) -> BTreeMap<String, String> {
     for (_, text) in texts.below("", ".rs") {
         for test in TEST.captures_iter(text) {
             let start = test.get(0).unwrap().end();
-            found.insert(test[1].to_string(), body_from(&text[start..]).to_string());
+            found
+                .entry(test[1].to_string())
+                .or_insert_with(String::new)
+                .push_str(body_from(&text[start..]));
         }
     }
     found
@@ -210,8 +214,16 @@ pub fn test_claim_problems(texts: &Texts) -> Vec<Problem> {
                 .iter()
                 .flat_map(|name| numbers_of_code(&tests[*name]))
                 .collect();
-            let missing: Vec<&String> =
-                numbers.iter().filter(|n| !known.contains(*n)).collect();
+            // "0.30" or "3.0" in a sentence is the code's `0.3` or `3`.
+            let missing: Vec<&String> = numbers
+                .iter()
+                .filter(|n| {
+                    !known.contains(*n)
+                        && !n
+                            .parse::<f64>()
+                            .is_ok_and(|value| known.contains(&format_number(value)))
+                })
+                .collect();
             if !missing.is_empty() {
                 problems.push(at(format!(
                     "{} not in the code of {}",
@@ -279,6 +291,13 @@ mod tests {
     fn a_named_test_whose_code_holds_every_number_passes() {
         let page = "The test `busy_uses_more` requires the busy loop's CPU time to be \
                     at least ten times the sleeping loop's, and the share below 5%.\n";
+        assert_eq!(problems(page), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_number_is_compared_by_its_value() {
+        let page =
+            "The test `busy_uses_more` wants 10.0 times the CPU, and 0.050 of it.\n";
         assert_eq!(problems(page), Vec::<String>::new());
     }
 

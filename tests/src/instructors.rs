@@ -467,22 +467,19 @@ pub fn core_words(text: &str) -> usize {
             skipped.push(heading.range.start..until);
         }
     }
+    // A directive's tags are not words; a caption between them is. A tag
+    // may touch punctuation, as in "{{#ref x}}'s" or "({{#ref x}})".
+    static TAG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\{\{[#/][^}]*\}\}").expect("valid"));
+    let prose = TAG.replace_all(&page.prose, |tag: &regex::Captures| {
+        tag[0].replace(|ch: char| ch != '\n', " ")
+    });
     let mut words = 0;
-    let mut in_directive = false;
     let mut offset = 0;
-    for word in page.prose.split_inclusive(char::is_whitespace) {
+    for word in prose.split_inclusive(char::is_whitespace) {
         let at = offset;
         offset += word.len();
-        let word = word.trim();
-        if word.is_empty() || skipped.iter().any(|range| range.contains(&at)) {
-            continue;
-        }
-        if word.starts_with("{{#") || word.starts_with("{{/") {
-            in_directive = !word.ends_with("}}");
-            continue;
-        }
-        if in_directive {
-            in_directive = !word.ends_with("}}");
+        if skipped.iter().any(|range| range.contains(&at)) {
             continue;
         }
         if word.chars().any(char::is_alphanumeric) {
@@ -1442,11 +1439,13 @@ mod tests {
     fn core_words_leave_out_code_directives_optional_sections_and_notes() {
         let text = "# Page\n\nOne two three.\n\n```rust\nlet x = 1;\n```\n\n\
                     {{#listing name file=src/main.rs}}\nfour five.\n{{/listing}}\n\n\
+                    See {{#ref name}}'s code ({{#ref other:part}}), then\n\n\
                     ## Deep dive (optional)\n\nSkipped words here.\n\n\
                     ### Deeper\n\nSkipped too.\n\n## Back\n\nSix.\n\n\
                     {{#speaker-notes minutes=1}}\n- not counted\n{{/speaker-notes}}\n";
-        // "Page", "One two three.", "four five.", "Back", "Six."
-        assert_eq!(core_words(text), 8);
+        // "Page", "One two three.", "four five.", "See", "'s", "code",
+        // "then", "Back", "Six."
+        assert_eq!(core_words(text), 12);
     }
 
     #[test]
