@@ -50,15 +50,13 @@ fn main() {
     });
 }
 
-// ANCHOR: job
+// ANCHOR: handles
 async fn job(name: &'static str, millis: u64) -> &'static str {
     sleep(Duration::from_millis(millis)).await;
     println!("  {name}: done after {millis} ms");
     name
 }
-// ANCHOR_END: job
 
-// ANCHOR: handles
 async fn with_handles() {
     let mut handles: Vec<JoinHandle<&str>> = Vec::new();
     for (name, millis) in JOBS {
@@ -71,7 +69,7 @@ async fn with_handles() {
 }
 // ANCHOR_END: handles
 
-// ANCHOR: join_next
+// ANCHOR: set
 async fn with_join_next() {
     let mut jobs = JoinSet::new();
     for (name, millis) in JOBS {
@@ -82,9 +80,7 @@ async fn with_join_next() {
         println!("parent: got {name}");
     }
 }
-// ANCHOR_END: join_next
 
-// ANCHOR: join_all
 async fn with_join_all() {
     let jobs: JoinSet<_> = JOBS
         .into_iter()
@@ -93,4 +89,4 @@ async fn with_join_all() {
     let names = jobs.join_all().await;
     println!("parent: got {names:?}");
 }
-// ANCHOR_END: join_all
+// ANCHOR_END: set

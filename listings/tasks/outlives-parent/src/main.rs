@@ -38,7 +38,6 @@ fn main() {
         .start_paused(settings.paused)
         .build()
         .expect("a runtime for this thread");
-    // ANCHOR: main
     runtime.block_on(async {
         println!("-- with bare spawn --");
         parent_spawns().await;
@@ -50,25 +49,22 @@ fn main() {
         sleep(ms(1000)).await;
         println!("main: done");
     });
-    // ANCHOR_END: main
 }
 
-// ANCHOR: spawn
+// ANCHOR: parents
 async fn parent_spawns() {
     tokio::spawn(child());
     sleep(ms(500)).await;
     println!("parent: returns");
 }
-// ANCHOR_END: spawn
 
-// ANCHOR: set
 async fn parent_with_set() {
     let mut children = JoinSet::new();
     children.spawn(child());
     sleep(ms(500)).await;
     println!("parent: returns, and drops its JoinSet");
 }
-// ANCHOR_END: set
+// ANCHOR_END: parents
 
 // ANCHOR: child
 /// Four ticks, 0.2 seconds apart; says how it ends.

@@ -31,7 +31,10 @@ fn only_the_spawned_child_outlives_its_parent() {
     assert_eq!(real, paused);
     assert!(took >= Duration::from_secs(3), "{took:?}");
 
-    let set = paused.iter().position(|l| l == "-- with a JoinSet --").unwrap();
+    let set = paused
+        .iter()
+        .position(|l| l == "-- with a JoinSet --")
+        .unwrap();
     let (spawned, scoped) = paused.split_at(set);
     let after_return = |part: &[String]| {
         let returned = part.iter().position(|l| l.starts_with("parent: returns"));
