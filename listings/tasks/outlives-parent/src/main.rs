@@ -54,24 +54,24 @@ fn main() {
 // ANCHOR: parents
 async fn parent_spawns() {
     tokio::spawn(child());
-    sleep(ms(500)).await;
+    sleep(ms(750)).await;
     println!("parent: returns");
 }
 
 async fn parent_with_set() {
     let mut children = JoinSet::new();
     children.spawn(child());
-    sleep(ms(500)).await;
+    sleep(ms(750)).await;
     println!("parent: returns, and drops its JoinSet");
 }
 // ANCHOR_END: parents
 
 // ANCHOR: child
-/// Four ticks, 0.2 seconds apart; says how it ends.
+/// Four ticks, 0.3 seconds apart; says how it ends.
 async fn child() {
     let mut end = EndReport { finished: false };
     for tick in 1..=4 {
-        sleep(ms(200)).await;
+        sleep(ms(300)).await;
         println!("  child: tick {tick}");
     }
     end.finished = true;
