@@ -1,0 +1,97 @@
+//! A parent that returns while its child runs on: with bare `spawn`, the
+//! child keeps printing; with a `JoinSet`, the child ends with the set.
+
+use std::time::Duration;
+
+use tokio::runtime::Builder;
+use tokio::task::JoinSet;
+use tokio::time::sleep;
+use user_input::flags::{self, Flag, Flags};
+
+/// `--clock real` (the default) or `--clock paused`.
+#[derive(Default)]
+struct Settings {
+    paused: bool,
+}
+
+impl Flags for Settings {
+    const FLAGS: &'static [Flag] = &[Flag {
+        name: "--clock",
+        value: "real|paused",
+        help: "real: wait for real (default); paused: tokio's clock jumps to each timer",
+    }];
+
+    fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        self.paused = match value {
+            "real" => false,
+            "paused" => true,
+            _ => return Err(format!("{name} is real or paused, not {value:?}")),
+        };
+        Ok(())
+    }
+}
+
+fn main() {
+    let settings: Settings = flags::from_env();
+    let runtime = Builder::new_current_thread()
+        .enable_all()
+        .start_paused(settings.paused)
+        .build()
+        .expect("a runtime for this thread");
+    runtime.block_on(async {
+        println!("-- with bare spawn --");
+        parent_spawns().await;
+        println!("main: the parent has returned");
+        sleep(ms(1000)).await;
+        println!("-- with a JoinSet --");
+        parent_with_set().await;
+        println!("main: the parent has returned");
+        sleep(ms(1000)).await;
+        println!("main: done");
+    });
+}
+
+// ANCHOR: parents
+async fn parent_spawns() {
+    tokio::spawn(child());
+    sleep(ms(750)).await;
+    println!("parent: returns");
+}
+
+async fn parent_with_set() {
+    let mut children = JoinSet::new();
+    children.spawn(child());
+    sleep(ms(750)).await;
+    println!("parent: returns, and drops its JoinSet");
+}
+// ANCHOR_END: parents
+
+// ANCHOR: child
+/// Four ticks, 0.3 seconds apart; says how it ends.
+async fn child() {
+    let mut end = EndReport { finished: false };
+    for tick in 1..=4 {
+        sleep(ms(300)).await;
+        println!("  child: tick {tick}");
+    }
+    end.finished = true;
+}
+
+/// Dropped with the child's future: at its end, or when it is aborted.
+struct EndReport {
+    finished: bool,
+}
+
+impl Drop for EndReport {
+    fn drop(&mut self) {
+        match self.finished {
+            true => println!("  child: done"),
+            false => println!("  child: dropped before its end"),
+        }
+    }
+}
+// ANCHOR_END: child
+
+fn ms(millis: u64) -> Duration {
+    Duration::from_millis(millis)
+}
