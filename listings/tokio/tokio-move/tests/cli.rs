@@ -25,10 +25,10 @@ fn run(seed: &str, period: &str) -> (String, Duration) {
 /// its `JoinHandle`, is the number of moves.
 #[test]
 fn moves_and_ticks_interleave_the_same_way_at_any_pace() {
-    for seed in ["1", "3", "8"] {
-        let (slow, took) = run(seed, "0.3");
-        assert!(took >= Duration::from_secs(3), "seed {seed}: {took:?}");
-        let (fast, _) = run(seed, "0.2");
+    for seed in ["1", "3"] {
+        let (slow, took) = run(seed, "0.5");
+        assert!(took >= Duration::from_secs(5), "seed {seed}: {took:?}");
+        let (fast, _) = run(seed, "0.4");
         assert_eq!(fast, slow, "seed {seed}");
         let lines: Vec<&str> = slow.lines().collect();
         let moves = lines.iter().filter(|l| l.starts_with("period ")).count();
@@ -47,7 +47,7 @@ fn moves_and_ticks_interleave_the_same_way_at_any_pace() {
 /// between the mover's, so two futures of one task took turns.
 #[test]
 fn seed_3_shows_the_ticker_between_the_moves() {
-    let (out, _) = run("3", "0.3");
+    let (out, _) = run("3", "0.4");
     let kinds: String = out
         .lines()
         .map(|line| match line {
