@@ -62,3 +62,31 @@ fn main() {
     report("smol LocalExecutor, after run", &ran, nothing);
 }
 // ANCHOR_END: main
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sends on its channel when it is dropped.
+    struct Guard(mpsc::Sender<&'static str>);
+
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            let _ = self.0.send("dropped");
+        }
+    }
+
+    /// A smol `Task` dropped without `detach` cancels its task: the task's
+    /// future, and the guard it owns, are dropped though it never ends.
+    #[test]
+    fn dropping_a_smol_task_cancels_it() {
+        let (sender, dropped) = mpsc::channel();
+        let guard = Guard(sender);
+        let task = smol::spawn(async move {
+            let _guard = guard;
+            std::future::pending::<()>().await;
+        });
+        drop(task);
+        assert_eq!(dropped.recv_timeout(Duration::from_secs(10)), Ok("dropped"));
+    }
+}
