@@ -77,7 +77,7 @@ async fn child() {
     end.finished = true;
 }
 
-/// Dropped with the child's future: at its end, or when it is aborted.
+/// Dropped when the child's body ends, or with its future if it is aborted.
 struct EndReport {
     finished: bool,
 }
