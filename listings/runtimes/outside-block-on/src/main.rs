@@ -48,13 +48,15 @@ fn main() {
     smol::spawn(async move { to.send(here()).unwrap() }).detach();
     report("smol::spawn, no block_on", &ran, enough);
 
-    // A `LocalExecutor` runs its tasks only inside its own `run`, on this
-    // thread: they need not be `Send`, nor `'static`.
+    // A `LocalExecutor` runs its tasks only on this thread, while it is
+    // driven (here by `run`): they need not be `Send`, nor `'static`. This
+    // task owns an `Rc` and borrows `local`.
     let local = String::from("a local");
+    let borrowed = &local;
     let to = Rc::new(sender); // an `Rc` is not `Send`
     let executor = smol::LocalExecutor::new();
-    let task = executor.spawn(async {
-        to.send(format!("{}, and borrowed {local:?}", here()))
+    let task = executor.spawn(async move {
+        to.send(format!("{}, and borrowed {borrowed:?}", here()))
             .unwrap();
     });
     report("smol LocalExecutor, before run", &ran, nothing);

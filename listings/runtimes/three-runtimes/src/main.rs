@@ -78,6 +78,84 @@ fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+    use std::time::Instant;
+
+    /// How many tasks compute at this moment, and the most that ever did.
+    #[derive(Default)]
+    struct Busy {
+        now: AtomicUsize,
+        most: AtomicUsize,
+    }
+
+    impl Busy {
+        /// Computes, holding its thread: spins until two tasks have
+        /// computed at once, or for `at_most`.
+        fn compute(&self, at_most: Duration) {
+            let now = self.now.fetch_add(1, SeqCst) + 1;
+            self.most.fetch_max(now, SeqCst);
+            let start = Instant::now();
+            while self.most.load(SeqCst) < 2 && start.elapsed() < at_most {
+                std::hint::spin_loop();
+            }
+            self.now.fetch_sub(1, SeqCst);
+        }
+    }
+
+    /// Four tasks with no `.await` that compute on a tokio runtime; returns
+    /// the most that computed at once.
+    fn most_at_once_on_tokio(
+        runtime: tokio::runtime::Runtime,
+        at_most: Duration,
+    ) -> usize {
+        let busy = Arc::new(Busy::default());
+        runtime.block_on(async {
+            let handles: Vec<_> = (0..4)
+                .map(|_| {
+                    let busy = busy.clone();
+                    tokio::spawn(async move { busy.compute(at_most) })
+                })
+                .collect();
+            for handle in handles {
+                handle.await.expect("no task panics");
+            }
+        });
+        busy.most.load(SeqCst)
+    }
+
+    /// Discussion question 1: tasks that compute without `.await` run one
+    /// at a time on each thread that polls tasks, so one at a time on the
+    /// current-thread runtime and on smol's global executor, two at a time
+    /// on the pool of two workers.
+    #[test]
+    fn computing_tasks_run_one_at_a_time_on_each_thread_that_polls() {
+        let short = Duration::from_millis(50);
+        let one_thread = Builder::new_current_thread().build().expect("a runtime");
+        assert_eq!(most_at_once_on_tokio(one_thread, short), 1);
+
+        let pool = Builder::new_multi_thread().worker_threads(2).build();
+        let pool = pool.expect("a runtime");
+        assert_eq!(most_at_once_on_tokio(pool, Duration::from_secs(10)), 2);
+
+        assert!(
+            std::env::var_os("SMOL_THREADS").is_none(),
+            "this test expects smol's global executor at its default size"
+        );
+        let busy = Arc::new(Busy::default());
+        smol::block_on(async {
+            let tasks: Vec<_> = (0..4)
+                .map(|_| {
+                    let busy = busy.clone();
+                    smol::spawn(async move { busy.compute(short) })
+                })
+                .collect();
+            for task in tasks {
+                task.await;
+            }
+        });
+        assert_eq!(busy.most.load(SeqCst), 1);
+    }
 
     /// The job is the same on every runtime, but its timer is not: tokio's
     /// `sleep` needs a tokio runtime, and smol's `block_on` is none.
