@@ -11,10 +11,10 @@ use tokio::runtime::Builder;
 /// The tasks, in the order they are spawned: task 4 sleeps longest.
 const TASKS: [u64; 4] = [4, 3, 2, 1];
 
-/// One task's work: sleep `n` tenths of a second on the timer that `sleep`
+/// One task's work: sleep `n` fifths of a second on the timer that `sleep`
 /// makes, say which thread it woke on, and return `n * n`.
 async fn job<F: Future>(n: u64, sleep: impl Fn(Duration) -> F) -> u64 {
-    sleep(Duration::from_millis(100 * n)).await;
+    sleep(Duration::from_millis(200 * n)).await;
     let thread = thread::current();
     let name = thread.name().unwrap_or("unnamed");
     println!("    task {n} woke on thread {name}");
