@@ -25,10 +25,49 @@ pub fn answer_pages<'a>(
     answers
 }
 
+/// `key-definitions/questions.md` as `key-definitions-questions`.
+pub fn page_slug(page: &Path) -> String {
+    page.with_extension("").to_string_lossy().replace('/', "-")
+}
+
 /// The id of the answer to question `number` on `page`.
 pub fn answer_id(page: &Path, number: u64) -> String {
-    let slug = page.with_extension("").to_string_lossy().replace('/', "-");
-    format!("answer-{slug}-{number}")
+    format!("answer-{}-{number}", page_slug(page))
+}
+
+/// A heading "Discussion" and its questions: the items of each numbered
+/// list at the top level of its section (up to the next heading), numbered
+/// as the reader sees them, from their list's first number on.
+pub struct Discussion<'a> {
+    pub heading: &'a markdown::Heading,
+    pub questions: Vec<(u64, &'a markdown::Item)>,
+}
+
+/// Every discussion of `page`, whose text is `text`.
+pub fn discussions<'a>(page: &'a markdown::Page, text: &str) -> Vec<Discussion<'a>> {
+    let mut found = Vec::new();
+    for (index, heading) in page.headings.iter().enumerate() {
+        if !heading.text.trim().eq_ignore_ascii_case("discussion") {
+            continue;
+        }
+        let end = page
+            .headings
+            .get(index + 1)
+            .map_or(text.len(), |next| next.range.start);
+        let section = heading.range.end..end;
+        let questions = page
+            .lists
+            .iter()
+            .filter(|list| {
+                list.depth == 0
+                    && list.start.is_some()
+                    && section.contains(&list.range.start)
+            })
+            .flat_map(|list| (list.start.unwrap_or(1)..).zip(&list.items))
+            .collect();
+        found.push(Discussion { heading, questions });
+    }
+    found
 }
 
 /// `text`, the page at `page`, with a link to its answer after the first
@@ -39,28 +78,11 @@ pub fn link_answers(
     answers: &BTreeMap<String, PathBuf>,
 ) -> String {
     let parsed = markdown::Page::parse(text);
-    let Some(discussion) = parsed
-        .headings
-        .iter()
-        .position(|heading| heading.text.trim() == "Discussion")
-    else {
-        return text.to_string();
-    };
-    let start = parsed.headings[discussion].range.end;
-    let end = parsed
-        .headings
-        .get(discussion + 1)
-        .map_or(text.len(), |next| next.range.start);
-    let Some(list) = parsed.lists.iter().find(|list| {
-        list.depth == 0
-            && list.start.is_some()
-            && (start..end).contains(&list.range.start)
-    }) else {
-        return text.to_string();
-    };
-    let first = list.start.unwrap_or(1);
     let mut insertions = Vec::new();
-    for (number, item) in (first..).zip(&list.items) {
+    let questions = discussions(&parsed, text)
+        .into_iter()
+        .flat_map(|discussion| discussion.questions);
+    for (number, item) in questions {
         let id = answer_id(page, number);
         let Some(answer_page) = answers.get(&id) else {
             continue;

@@ -48,6 +48,10 @@ fn body_from(text: &str) -> &str {
     text
 }
 
+/// A code span: it names things, and states no number.
+static CODE_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"`[^`]*`").unwrap());
+
 const CARDINALS: [&str; 19] = [
     "two",
     "three",
@@ -79,9 +83,8 @@ const ORDINALS: [&str; 9] = [
 pub fn numbers_in(sentence: &str) -> BTreeSet<String> {
     static DIGITS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:^|[^\w.])(\d[\d,]*(?:\.\d+)?)\b").unwrap());
-    static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`[^`]*`").unwrap());
     // Code spans and links' targets name things; they state no number.
-    let text = CODE.replace_all(sentence, " ");
+    let text = CODE_SPAN.replace_all(sentence, " ");
     let mut found: BTreeSet<String> = DIGITS
         .captures_iter(&text)
         .map(|number| number[1].trim_end_matches(',').replace(',', ""))
@@ -169,8 +172,7 @@ pub fn sentences(text: &str) -> Vec<(usize, String)> {
 fn about_a_test(sentence: &str) -> bool {
     static TEST: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\btests?\b").unwrap());
-    static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`[^`]*`").unwrap());
-    TEST.is_match(&CODE.replace_all(sentence, ""))
+    TEST.is_match(&CODE_SPAN.replace_all(sentence, ""))
 }
 
 /// Whether a sentence counts tests: "the third test".

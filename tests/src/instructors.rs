@@ -34,6 +34,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::LazyLock;
 
+use mdbook_course::answers::{self, page_slug};
 use mdbook_course::directives;
 use mdbook_course::markdown::Page;
 use mdbook_course::notes::parse_minutes;
@@ -96,23 +97,14 @@ fn summary_of(texts: &Texts) -> Vec<PathBuf> {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Question {
     pub page: PathBuf,
-    pub number: usize,
+    pub number: u64,
 }
 
 impl Question {
     /// The id of the heading that answers it.
     pub fn answer_id(&self) -> String {
-        format!("answer-{}-{}", page_slug(&self.page), self.number)
+        answers::answer_id(&self.page, self.number)
     }
-}
-
-/// `key-definitions/questions.md` as `key-definitions-questions`.
-pub fn page_slug(page: &Path) -> String {
-    page.with_extension("")
-        .components()
-        .map(|part| part.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 /// The byte where the section of heading `index` ends: the next heading.
@@ -122,41 +114,28 @@ fn section_end(page: &Page, index: usize, text: &str) -> usize {
         .map_or(text.len(), |next| next.range.start)
 }
 
-/// The discussion questions of `page` (below `src/`), whose text is `text`:
-/// the items of each numbered list (at the top level) under a heading
-/// called "Discussion", up to the next heading. Items are numbered as the
-/// reader sees them: from their list's first number on, one by one.
+/// The discussion questions of `page` (below `src/`), whose text is `text`,
+/// as the preprocessor finds them to link their answers
+/// ([`answers::discussions`]), and each Discussion heading with no numbered
+/// list.
 pub fn questions_in(page: &Path, text: &str) -> (Vec<Question>, Vec<Problem>) {
     let parsed = Page::parse(text);
     let mut questions = Vec::new();
     let mut problems = Vec::new();
-    for (index, heading) in parsed.headings.iter().enumerate() {
-        if !heading.text.eq_ignore_ascii_case("discussion") {
-            continue;
-        }
-        let section = heading.range.end..section_end(&parsed, index, text);
-        let lists = parsed.lists.iter().filter(|list| {
-            list.depth == 0
-                && list.start.is_some()
-                && section.contains(&list.range.start)
-        });
-        let before = questions.len();
-        for list in lists {
-            let first = list.start.unwrap_or(1) as usize;
-            questions.extend((0..list.items.len()).map(|item| Question {
-                page: page.to_path_buf(),
-                number: first + item,
-            }));
-        }
-        if questions.len() == before {
+    for discussion in answers::discussions(&parsed, text) {
+        if discussion.questions.is_empty() {
             problems.push(Problem::new(
                 &source(page),
                 format!(
                     "line {}: a Discussion heading with no numbered list",
-                    heading.line
+                    discussion.heading.line
                 ),
             ));
         }
+        questions.extend(discussion.questions.iter().map(|(number, _)| Question {
+            page: page.to_path_buf(),
+            number: *number,
+        }));
     }
     (questions, problems)
 }
@@ -1068,7 +1047,7 @@ mod tests {
     fn questions_are_top_level_numbered_items_under_discussion_headings() {
         let (questions, problems) =
             questions_in(Path::new("demo/questions.md"), QUESTIONS);
-        let numbers: Vec<usize> = questions.iter().map(|q| q.number).collect();
+        let numbers: Vec<u64> = questions.iter().map(|q| q.number).collect();
         // Numbered from the list's first number; the nested list and the
         // list in the code block are not questions.
         assert_eq!(numbers, [3, 4]);
