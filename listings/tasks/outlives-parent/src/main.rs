@@ -6,36 +6,13 @@ use std::time::Duration;
 use tokio::runtime::Builder;
 use tokio::task::JoinSet;
 use tokio::time::sleep;
-use user_input::flags::{self, Flag, Flags};
-
-/// `--clock real` (the default) or `--clock paused`.
-#[derive(Default)]
-struct Settings {
-    paused: bool,
-}
-
-impl Flags for Settings {
-    const FLAGS: &'static [Flag] = &[Flag {
-        name: "--clock",
-        value: "real|paused",
-        help: "real: wait for real (default); paused: tokio's clock jumps to each timer",
-    }];
-
-    fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
-        self.paused = match value {
-            "real" => false,
-            "paused" => true,
-            _ => return Err(format!("{name} is real or paused, not {value:?}")),
-        };
-        Ok(())
-    }
-}
+use user_input::flags::{self, Clock};
 
 fn main() {
-    let settings: Settings = flags::from_env();
+    let clock: Clock = flags::from_env();
     let runtime = Builder::new_current_thread()
         .enable_all()
-        .start_paused(settings.paused)
+        .start_paused(clock.paused)
         .build()
         .expect("a runtime for this thread");
     runtime.block_on(async {

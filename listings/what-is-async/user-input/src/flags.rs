@@ -132,6 +132,31 @@ pub fn from_env<T: Flags>() -> T {
     }
 }
 
+/// `--clock real|paused`, the one flag of the listings that run on tokio's
+/// clock: paused, the clock jumps to each timer, so that a run prints the
+/// same lines at once; real, the default, keeps the pace a reader should see.
+#[derive(Debug, Default)]
+pub struct Clock {
+    pub paused: bool,
+}
+
+impl Flags for Clock {
+    const FLAGS: &'static [Flag] = &[Flag {
+        name: "--clock",
+        value: "real|paused",
+        help: "real: wait for real (default); paused: tokio's clock jumps to each timer",
+    }];
+
+    fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        self.paused = match value {
+            "real" => false,
+            "paused" => true,
+            _ => return Err(format!("{name} is real or paused, not {value:?}")),
+        };
+        Ok(())
+    }
+}
+
 /// A seed: any whole number that fits in a `u64`.
 pub fn seed(flag: &str, text: &str) -> Result<u64, String> {
     text.parse()
