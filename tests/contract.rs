@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use book_tests::{
     archive, assert_none, book, claims, flags, hosting, instructors, listings,
-    markdown, root,
+    markdown, quizzes, root,
 };
 
 /// Where cargo puts what it builds, and so where the listings' binaries are.
@@ -115,6 +115,12 @@ fn listings_shown_as_failing_fail_with_the_named_error() {
 #[test]
 fn the_quiz_preprocessor_gets_only_keys_it_knows() {
     assert_none(book::check_quiz_config(&root()));
+}
+
+/// mdbook-quiz cannot run tokio code: the tests run it for the quiz.
+#[test]
+fn quiz_questions_showing_crate_code_show_a_listing_and_its_output() {
+    assert_none(quizzes::check_quiz_code(&root()));
 }
 
 #[test]

@@ -18,6 +18,7 @@ pub mod hosting;
 pub mod instructors;
 pub mod listings;
 pub mod markdown;
+pub mod quizzes;
 
 use std::collections::BTreeMap;
 use std::fmt;

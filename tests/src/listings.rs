@@ -15,6 +15,7 @@ pub use xtask::outputs::{
 use xtask::outputs::{build_command, is_measurement, shows};
 
 use crate::markdown::{includes, shown};
+use crate::quizzes::{self, shown_by_quizzes};
 use crate::{Problem, relative};
 
 /// What `cargo metadata --no-deps` says of the workspace at `root`.
@@ -49,13 +50,19 @@ pub fn workspace_members(root: &Path) -> Result<BTreeSet<PathBuf>, String> {
 }
 
 /// Each listing and each of its output files is shown by a chapter (a
-/// `{{#listing}}` or `{{#output}}`, or for an exercise an include), and each
+/// `{{#listing}}` or `{{#output}}`, for an exercise an include, or a quiz
+/// question that shows its code: see [`quizzes`]), and each
 /// listing a chapter shows is a workspace member named after its folder.
 pub fn check_included(root: &Path) -> Vec<Problem> {
     let included: Vec<PathBuf> = includes(root)
         .into_iter()
         .map(|i| i.target)
         .chain(shown(root).into_iter().flat_map(|shown| shown.files))
+        .chain(
+            shown_by_quizzes(&quizzes::load(root))
+                .into_iter()
+                .map(|file| root.join(file)),
+        )
         .collect();
     let shown = |path: &Path| included.iter().any(|target| target.starts_with(path));
     let mut problems = Vec::new();
