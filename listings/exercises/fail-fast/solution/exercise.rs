@@ -15,7 +15,6 @@ pub async fn run_all(jobs: Vec<Job>) -> Result<Vec<u32>, String> {
         // Each task says where its number goes: tasks end in any order.
         tasks.spawn(async move { (index, job.await) });
     }
-    // ANCHOR: first-error
     while let Some(ended) = tasks.join_next().await {
         match ended.expect("no job panics") {
             (index, Ok(number)) => numbers[index] = Some(number),
@@ -27,7 +26,6 @@ pub async fn run_all(jobs: Vec<Job>) -> Result<Vec<u32>, String> {
             }
         }
     }
-    // ANCHOR_END: first-error
     // Every task ended with a number, so every slot is filled.
     Ok(numbers.into_iter().flatten().collect())
 }

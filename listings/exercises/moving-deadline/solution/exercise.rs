@@ -22,10 +22,8 @@ pub async fn collect_until_idle(mut items: Receiver<u32>) -> Vec<u32> {
                     return collected;
                 };
                 collected.push(item);
-                // ANCHOR: reset
                 // The deadline moves: `IDLE` from now, the time of this item.
                 deadline.as_mut().reset(Instant::now() + IDLE);
-                // ANCHOR_END: reset
             }
             () = &mut deadline => return collected,
         }

@@ -18,11 +18,9 @@ pub async fn share(items: Receiver<u32>) -> Vec<(usize, u32)> {
         consumers.spawn(async move {
             let mut taken = Vec::new();
             loop {
-                // ANCHOR: take
                 // The guard is dropped at the end of this statement, so the
                 // other consumer may take an item while this one works.
                 let item = items.lock().await.recv().await;
-                // ANCHOR_END: take
                 let Some(item) = item else {
                     // Every sender is dropped and the channel is empty.
                     return taken;
