@@ -17,14 +17,6 @@ fn run(args: &[&str]) -> Vec<String> {
     text.lines().map(String::from).collect()
 }
 
-/// Where `line` is in `lines`; a panic if it is not there.
-fn at(lines: &[String], line: &str) -> usize {
-    lines
-        .iter()
-        .position(|l| l == line)
-        .unwrap_or_else(|| panic!("no line {line:?} in {lines:?}"))
-}
-
 /// In both halves, each of the 6 jobs is taken once, and both workers
 /// take some. On the paused clock, the fast worker (40 ms a job) takes 4
 /// and the slow one (100 ms a job) takes 2, in both halves.
