@@ -1,0 +1,50 @@
+//! Whole runs of the listing, on the paused clock and the real one.
+
+use std::process::Command;
+
+const PROGRAM: &str = env!("CARGO_BIN_EXE_idle-timeout");
+
+/// The lines of a run with `--clock clock`.
+fn run(clock: &str) -> Vec<String> {
+    let out = Command::new(PROGRAM)
+        .args(["--clock", clock])
+        .output()
+        .expect("the listing runs");
+    assert!(out.status.success(), "--clock {clock}");
+    assert!(out.stderr.is_empty(), "--clock {clock}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.lines().map(String::from).collect()
+}
+
+/// A line with each run of digits written `N`.
+fn masked(line: &str) -> String {
+    let mut out = String::new();
+    for c in line.chars() {
+        if !c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('N') {
+            out.push('N');
+        }
+    }
+    out
+}
+
+/// Jobs come 50, 50, 100 and 300 ms apart. Each of the first three moves
+/// the idle deadline to 150 ms after it; the worker stops at 350 ms, 150 ms
+/// after job 3, and the producer's job 4 finds no worker. On the real
+/// clock, the same lines come in the same order, a few ms later.
+#[test]
+fn each_job_moves_the_idle_deadline() {
+    let paused = run("paused");
+    let expected = [
+        "  50 ms  worker: job 1, idle deadline 200 ms",
+        " 100 ms  worker: job 2, idle deadline 250 ms",
+        " 200 ms  worker: job 3, idle deadline 350 ms",
+        " 350 ms  worker: idle for 150ms, stops",
+        " 500 ms  producer: job 4 refused, no worker",
+    ];
+    assert_eq!(paused, expected);
+    let real: Vec<String> = run("real").iter().map(|l| masked(l)).collect();
+    let expected: Vec<String> = expected.iter().map(|l| masked(l)).collect();
+    assert_eq!(real, expected);
+}
