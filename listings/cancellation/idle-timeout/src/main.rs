@@ -10,9 +10,9 @@ use tokio::time::{Instant, sleep, sleep_until};
 use user_input::flags::{self, Clock};
 
 /// How long the worker waits for a job before it stops.
-const IDLE: Duration = Duration::from_millis(150);
+const IDLE: Duration = Duration::from_millis(200);
 /// How long the producer waits before each job, in milliseconds.
-const GAPS: [u64; 4] = [50, 50, 100, 300];
+const GAPS: [u64; 4] = [50, 50, 100, 350];
 
 fn main() {
     let clock: Clock = flags::from_env();

@@ -16,10 +16,10 @@ fn run(clock: &str) -> Vec<String> {
     text.lines().map(String::from).collect()
 }
 
-/// A line with each run of digits written `N`.
+/// A line without its leading spaces, with each run of digits written `N`.
 fn masked(line: &str) -> String {
     let mut out = String::new();
-    for c in line.chars() {
+    for c in line.trim_start().chars() {
         if !c.is_ascii_digit() {
             out.push(c);
         } else if !out.ends_with('N') {
@@ -29,19 +29,20 @@ fn masked(line: &str) -> String {
     out
 }
 
-/// Jobs come 50, 50, 100 and 300 ms apart. Each of the first three moves
-/// the idle deadline to 150 ms after it; the worker stops at 350 ms, 150 ms
+/// Jobs come 50, 50, 100 and 350 ms apart. Each of the first three moves
+/// the idle deadline to 200 ms after it; the worker stops at 400 ms, 200 ms
 /// after job 3, and the producer's job 4 finds no worker. On the real
-/// clock, the same lines come in the same order, a few ms later.
+/// clock, the same lines come in the same order, some ms later: each
+/// event is at least 100 ms from the deadline it races.
 #[test]
 fn each_job_moves_the_idle_deadline() {
     let paused = run("paused");
     let expected = [
-        "  50 ms  worker: job 1, idle deadline 200 ms",
-        " 100 ms  worker: job 2, idle deadline 250 ms",
-        " 200 ms  worker: job 3, idle deadline 350 ms",
-        " 350 ms  worker: idle for 150ms, stops",
-        " 500 ms  producer: job 4 refused, no worker",
+        "  50 ms  worker: job 1, idle deadline 250 ms",
+        " 100 ms  worker: job 2, idle deadline 300 ms",
+        " 200 ms  worker: job 3, idle deadline 400 ms",
+        " 400 ms  worker: idle for 200ms, stops",
+        " 550 ms  producer: job 4 refused, no worker",
     ];
     assert_eq!(paused, expected);
     let real: Vec<String> = run("real").iter().map(|l| masked(l)).collect();

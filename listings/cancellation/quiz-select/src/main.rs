@@ -7,7 +7,7 @@ async fn step(name: &str, millis: u64) -> &str {
     name
 }
 
-#[tokio::main(flavor = "current_thread")]
+#[tokio::main(flavor = "current_thread", start_paused = true)]
 async fn main() {
     let winner = tokio::select! {
         name = step("a", 50) => name,

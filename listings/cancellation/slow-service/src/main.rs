@@ -26,7 +26,7 @@ async fn ask(address: SocketAddr, millis: u64) -> String {
 // ANCHOR_END: ask
 
 /// How long the client waits for a reply.
-const LIMIT: Duration = Duration::from_millis(150);
+const LIMIT: Duration = Duration::from_millis(200);
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
