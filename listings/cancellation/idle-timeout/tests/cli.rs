@@ -1,0 +1,51 @@
+//! Whole runs of the listing, on the paused clock and the real one.
+
+use std::process::Command;
+
+const PROGRAM: &str = env!("CARGO_BIN_EXE_idle-timeout");
+
+/// The lines of a run with `--clock clock`.
+fn run(clock: &str) -> Vec<String> {
+    let out = Command::new(PROGRAM)
+        .args(["--clock", clock])
+        .output()
+        .expect("the listing runs");
+    assert!(out.status.success(), "--clock {clock}");
+    assert!(out.stderr.is_empty(), "--clock {clock}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.lines().map(String::from).collect()
+}
+
+/// A line without its leading spaces, with each run of digits written `N`.
+fn masked(line: &str) -> String {
+    let mut out = String::new();
+    for c in line.trim_start().chars() {
+        if !c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('N') {
+            out.push('N');
+        }
+    }
+    out
+}
+
+/// Jobs come 50, 50, 100 and 350 ms apart. Each of the first three moves
+/// the idle deadline to 200 ms after it; the worker stops at 400 ms, 200 ms
+/// after job 3, and the producer's job 4 finds no worker. On the real
+/// clock, the same lines come in the same order, some ms later: each
+/// event is at least 100 ms from the deadline it races.
+#[test]
+fn each_job_moves_the_idle_deadline() {
+    let paused = run("paused");
+    let expected = [
+        "  50 ms  worker: job 1, idle deadline 250 ms",
+        " 100 ms  worker: job 2, idle deadline 300 ms",
+        " 200 ms  worker: job 3, idle deadline 400 ms",
+        " 400 ms  worker: idle for 200ms, stops",
+        " 550 ms  producer: job 4 refused, no worker",
+    ];
+    assert_eq!(paused, expected);
+    let real: Vec<String> = run("real").iter().map(|l| masked(l)).collect();
+    let expected: Vec<String> = expected.iter().map(|l| masked(l)).collect();
+    assert_eq!(real, expected);
+}
