@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 use std::future::{pending, poll_fn};
-use std::pin::pin;
+use std::pin::{Pin, pin};
 use std::task::Poll;
 use std::time::Duration;
 
@@ -60,9 +60,7 @@ async fn a_slow_first_try_is_made_again() {
 
 // ANCHOR: advance
 /// Polls `future` once, from the test's own task.
-async fn poll_once<F: Future>(
-    future: &mut std::pin::Pin<&mut F>,
-) -> Poll<F::Output> {
+async fn poll_once<F: Future>(future: &mut Pin<&mut F>) -> Poll<F::Output> {
     poll_fn(|cx| Poll::Ready(future.as_mut().poll(cx))).await
 }
 
@@ -86,3 +84,21 @@ async fn advance_moves_the_clock_by_hand() {
     assert_eq!(calls.get(), 2, "11 s: the second try");
 }
 // ANCHOR_END: advance
+
+// ANCHOR: one-step
+#[tokio::test(start_paused = true)]
+async fn one_big_step_starts_the_pause_late() {
+    let calls = Cell::new(0);
+    let mut retrying = pin!(with_retries(PATIENCE, || {
+        calls.set(calls.get() + 1);
+        pending::<&str>()
+    }));
+    assert!(poll_once(&mut retrying).await.is_pending());
+    time::advance(Duration::from_secs(11)).await;
+    assert!(poll_once(&mut retrying).await.is_pending());
+    assert_eq!(calls.get(), 1, "11 s: the pause starts only now");
+    time::advance(Duration::from_secs(3)).await;
+    assert!(poll_once(&mut retrying).await.is_pending());
+    assert_eq!(calls.get(), 2, "14 s: the second try");
+}
+// ANCHOR_END: one-step
