@@ -33,6 +33,22 @@ fn send_at(times: &[u64]) -> mpsc::Receiver<u32> {
     items
 }
 
+/// Like `send_at`, but the sender is dropped `close` milliseconds after the
+/// start, once its items are sent: the channel's end may come first.
+fn send_then_close(times: &[u64], close: u64) -> mpsc::Receiver<u32> {
+    let start = Instant::now();
+    let times = times.to_vec();
+    let (sender, items) = mpsc::channel(16);
+    tokio::spawn(async move {
+        for (item, millis) in (1..).zip(times) {
+            sleep_until(start + Duration::from_millis(millis)).await;
+            let _ = sender.send(item).await;
+        }
+        sleep_until(start + Duration::from_millis(close)).await;
+    });
+    items
+}
+
 #[tokio::test(start_paused = true)]
 #[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
 async fn every_item_of_a_burst_and_no_later_one() {
@@ -46,7 +62,15 @@ async fn every_item_of_a_burst_and_no_later_one() {
 
 #[tokio::test(start_paused = true)]
 #[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
-async fn returns_idle_after_the_last_item() {
+async fn returns_idle_after_the_last_item_or_the_start() {
+    // No item at all: the deadline is `IDLE` after the start.
+    let start = Instant::now();
+    let collected = timeout(LIMIT, collect_until_idle(send_at(&[])))
+        .await
+        .expect("collect_until_idle returns");
+    assert!(collected.is_empty(), "collected {collected:?}");
+    assert_eq!(start.elapsed(), IDLE, "returned at the wrong time");
+
     let start = Instant::now();
     let items = send_at(&[0, 40, 80]);
     let collected = timeout(LIMIT, collect_until_idle(items))
@@ -80,4 +104,23 @@ async fn does_not_return_while_items_keep_coming() {
         .expect("collect_until_idle does not panic");
     assert_eq!(collected, (1..=20).collect::<Vec<_>>());
     drop(sender);
+}
+
+#[tokio::test(start_paused = true)]
+#[cfg_attr(not(feature = "solution"), ignore = "run with --include-ignored")]
+async fn returns_at_once_when_every_sender_is_dropped() {
+    let start = Instant::now();
+    // The last item comes at 80 ms and the sender is dropped at 100 ms,
+    // before the deadline.
+    let items = send_then_close(&[0, 40, 80], 100);
+    let collected = timeout(LIMIT, collect_until_idle(items))
+        .await
+        .expect("collect_until_idle returns");
+    assert_eq!(collected, [1, 2, 3]);
+    let closed = Duration::from_millis(100);
+    assert_eq!(
+        start.elapsed(),
+        closed,
+        "did not return when the channel closed"
+    );
 }
