@@ -73,6 +73,12 @@ fn every_listing_is_shown_and_in_the_workspace() {
     assert_none(listings::check_included(&root()));
 }
 
+/// A Run button that can only fail is worse than none.
+#[test]
+fn listings_with_a_run_button_use_only_what_the_playground_has() {
+    assert_none(listings::check_playground(&root()));
+}
+
 /// mdBook silently leaves out a page that SUMMARY.md does not list.
 #[test]
 fn every_page_under_src_is_listed_in_summary_md() {

@@ -294,6 +294,67 @@ fn fails_with(dir: &Path, code: &str, target_dir: &Path) -> Result<(), String> {
     }
 }
 
+/// The crates, and tokio's features, that the Rust Playground has: it ships
+/// the most downloaded crates, tokio with its feature `full`, which leaves
+/// out `test-util` (the paused clock).
+const PLAYGROUND_CRATES: [&str; 4] = ["futures", "rand", "tokio", "tokio-util"];
+const NOT_IN_TOKIO_FULL: [&str; 1] = ["test-util"];
+
+/// What a listing's manifest asks for that the Rust Playground lacks: a
+/// dependency it does not ship (a path, a crate of its own), or a tokio
+/// feature outside `full`.
+pub fn playground_lacks(manifest: &str) -> Vec<String> {
+    let Ok(manifest) = manifest.parse::<toml::Table>() else {
+        return vec!["an unreadable Cargo.toml".into()];
+    };
+    let dependencies = manifest.get("dependencies").and_then(|d| d.as_table());
+    let mut lacks = Vec::new();
+    for (name, spec) in dependencies.into_iter().flatten() {
+        if !PLAYGROUND_CRATES.contains(&name.as_str()) || spec.get("path").is_some()
+        {
+            lacks.push(format!("the crate `{name}`"));
+            continue;
+        }
+        let features = spec.get("features").and_then(|f| f.as_array());
+        for feature in features.into_iter().flatten().filter_map(|f| f.as_str()) {
+            if name == "tokio" && NOT_IN_TOKIO_FULL.contains(&feature) {
+                lacks.push(format!("tokio's feature `{feature}`"));
+            }
+        }
+    }
+    lacks
+}
+
+/// A listing shown with a Run button (no `noplayground`) builds on the Rust
+/// Playground: its dependencies are all crates the Playground ships.
+pub fn check_playground(root: &Path) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for shown in shown(root).into_iter().filter(|shown| shown.runnable) {
+        let Some(dir) = listing_dirs(root)
+            .into_iter()
+            .find(|dir| shown.files.iter().any(|file| file.starts_with(dir)))
+        else {
+            continue;
+        };
+        let manifest =
+            fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
+        let lacks = playground_lacks(&manifest);
+        if !lacks.is_empty() {
+            problems.push(Problem::new(
+                &relative(root, &shown.chapter),
+                format!(
+                    "line {}: `{}` has a Run button, but the Rust Playground lacks \
+                     {}: add `noplayground` to its {{{{#listing}}}}",
+                    shown.line,
+                    shown.name,
+                    lacks.join(" and ")
+                ),
+            ));
+        }
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,5 +365,24 @@ mod tests {
         assert!(came_late(late, "turn 1: ⟹\n"));
         assert!(!came_late("turn 1: ⟹\n", "turn 1: ⟹\n"));
         assert!(!came_late(late, late), "a recording that shows the warning");
+    }
+
+    #[test]
+    fn the_playground_lacks_local_crates_smol_and_test_util() {
+        let manifest = "[package]\nname = \"x\"\n\n[dependencies]\n\
+                        rand.workspace = true\n\
+                        tokio = { workspace = true, features = [\"rt-multi-thread\"] }\n";
+        assert_eq!(playground_lacks(manifest), Vec::<String>::new());
+        let manifest = "[dependencies]\nsmol.workspace = true\n\
+                        user-input = { path = \"../u\" }\n\
+                        tokio = { workspace = true, features = [\"test-util\"] }\n";
+        assert_eq!(
+            playground_lacks(manifest),
+            [
+                "the crate `smol`",
+                "tokio's feature `test-util`",
+                "the crate `user-input`"
+            ]
+        );
     }
 }

@@ -117,6 +117,8 @@ pub struct Shown {
     pub files: Vec<PathBuf>,
     /// `fails=E0277`: the listing does not compile, with that error.
     pub fails: Option<String>,
+    /// A listing with a Run button: no `noplayground`.
+    pub runnable: bool,
 }
 
 /// The listings and outputs a chapter's text shows, in order, read by the
@@ -134,16 +136,17 @@ pub fn shown_in_text(files: &dyn Files, chapter: &Path, text: &str) -> Vec<Shown
             let target = target.unwrap_or_default();
             target.split(':').next().unwrap_or_default().to_string()
         };
-        let (files, fails) = match directive.name {
+        let (files, fails, runnable) = match directive.name {
             "listing" => match listings::parse_listing(directive.args, files) {
                 Ok(listing) => {
+                    let runnable = !listing.noplayground;
                     let files = std::iter::once(listing.file).chain(listing.output);
-                    (files.collect(), listing.fails)
+                    (files.collect(), listing.fails, runnable)
                 }
                 Err(_) => continue,
             },
             "output" => match listings::parse_output(directive.args, files) {
-                Ok(output) => (vec![output], None),
+                Ok(output) => (vec![output], None, false),
                 Err(_) => continue,
             },
             _ => continue,
@@ -154,6 +157,7 @@ pub fn shown_in_text(files: &dyn Files, chapter: &Path, text: &str) -> Vec<Shown
             name: name(),
             files,
             fails,
+            runnable,
         });
     }
     shown
