@@ -184,8 +184,9 @@ export async function checkPrintPage(session, path = 'print.html', { reuse = tru
   await page.setViewportSize({ width: 400, height: 800 });
   try {
     // theme/a11y.js marks the blocks that scroll on a frame after the resize
-    // event, which a loaded machine may deliver late: wait until every block
-    // it manages that scrolls is marked (if it never is, axe says so below).
+    // event, which a loaded machine may deliver late (the print page holds
+    // the whole book): wait until every block it manages that scrolls is
+    // marked (if it never is, axe says so below).
     await page
       .waitForFunction(
         (scrollers) =>
@@ -195,7 +196,7 @@ export async function checkPrintPage(session, path = 'print.html', { reuse = tru
               !(block.scrollWidth > block.clientWidth + 1 && getComputedStyle(block).overflowX !== 'visible'),
           ),
         A11Y_SCROLLERS,
-        { timeout: 5000 },
+        { timeout: 20000 },
       )
       .catch(() => {});
     const only = ['scrollable-region-focusable'];
