@@ -4,6 +4,8 @@ use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Output, Stdio};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Instant, SystemTime};
 
@@ -209,11 +211,14 @@ fn test(root: &Path) -> Result<(), String> {
         .map_err(|error| format!("cannot start {browser:?}: {error}"))?;
     eprintln!("xtask: browser tests started; their report follows cargo test's");
     // The contract tests check the same build of the site (tests/contract.rs).
-    let cargo_test = run(Command::new(cargo())
-        .current_dir(root)
-        .args(["test", "--locked", "--workspace"])
-        .env("COURSE_SITE_DIR", browser_site(root))
-        .env("COURSE_SITE_LOG", browser_site_log(root)));
+    let cargo_test = test_workspace_side_by_side(
+        root,
+        &SideBySide::BESIDE_THE_BROWSER,
+        &[
+            ("COURSE_SITE_DIR", browser_site(root)),
+            ("COURSE_SITE_LOG", browser_site_log(root)),
+        ],
+    );
     let browser_status = report.wait().map_err(|e| e.to_string())?;
     eprint!("{}", fs::read_to_string(&log_path).unwrap_or_default());
     eprintln!(
@@ -235,7 +240,7 @@ fn check(root: &Path) -> Result<(), String> {
     for step in [FMT, BUILD] {
         run(Command::new(cargo()).current_dir(root).args(step))?;
     }
-    let tests = test_workspace_side_by_side(root);
+    let tests = test_workspace_side_by_side(root, &SideBySide::ALL, &[]);
     eprintln!(
         "xtask: the checks took {:.1} s (`cargo xtask test` runs clippy and \
          the browser tests too)",
@@ -244,9 +249,30 @@ fn check(root: &Path) -> Result<(), String> {
     tests
 }
 
-/// Tests at once in each binary, rather than one per core: most of them
-/// wait on mdBook, cargo or a listing that sleeps.
-const TEST_THREADS: usize = 8;
+/// How many test binaries run at once, and how many tests at once in each.
+struct SideBySide {
+    binaries: usize,
+    /// `None`: the test harness's default, one per core.
+    threads: Option<usize>,
+}
+
+impl SideBySide {
+    /// `check`: every binary at once, eight tests at once in each (most of
+    /// them wait on mdBook, cargo or a listing that sleeps).
+    const ALL: SideBySide = SideBySide {
+        binaries: usize::MAX,
+        threads: Some(8),
+    };
+    /// `test`: beside the browser tests, which need the cores in time, a
+    /// few binaries at once, enough to overlap the listings' sleeps.
+    const BESIDE_THE_BROWSER: SideBySide = SideBySide {
+        binaries: 3,
+        threads: None,
+    };
+}
+
+/// A test binary's label, and how its run went.
+type Outcome = (String, Result<Output, String>);
 
 /// One test binary that `cargo test` would run.
 struct TestBinary {
@@ -255,11 +281,16 @@ struct TestBinary {
     package_dir: PathBuf,
 }
 
-/// `cargo test --workspace`, but with every test binary (and the doc
-/// tests) running at once instead of one after the other: most of their
-/// time is spent waiting for listings that sleep, and the contract and
-/// breakage tests alone would take the budget of `check` in turn.
-fn test_workspace_side_by_side(root: &Path) -> Result<(), String> {
+/// `cargo test --workspace`, but with the test binaries (and the doc
+/// tests) running side by side instead of one after the other, as many at
+/// once as `side_by_side` says, the course's own tests (the longest) first:
+/// most of their time is spent waiting for listings that sleep. `envs` are
+/// set for every binary.
+fn test_workspace_side_by_side(
+    root: &Path,
+    side_by_side: &SideBySide,
+    envs: &[(&str, PathBuf)],
+) -> Result<(), String> {
     let mut build = Command::new(cargo());
     build.current_dir(root).args([
         "test",
@@ -275,41 +306,53 @@ fn test_workspace_side_by_side(root: &Path) -> Result<(), String> {
     if !built.status.success() {
         return Err(format!("{build:?} failed ({})", built.status));
     }
-    let binaries = test_binaries(root, &String::from_utf8_lossy(&built.stdout));
-    let mut doc_tests = Command::new(cargo());
-    doc_tests.current_dir(root).args([
-        "test",
-        "--locked",
-        "--workspace",
-        "--doc",
-        "--quiet",
-    ]);
-    let outcomes: Vec<(String, Result<Output, String>)> = thread::scope(|scope| {
-        let doc = scope.spawn(|| output_of(&mut doc_tests));
-        let running: Vec<_> = binaries
-            .iter()
-            .map(|binary| {
-                scope.spawn(|| {
-                    // As cargo runs it: in its package's folder.
-                    let mut test = Command::new(&binary.executable);
-                    test.current_dir(&binary.package_dir).arg("--quiet");
-                    if env::var_os("RUST_TEST_THREADS").is_none() {
-                        test.arg(format!("--test-threads={TEST_THREADS}"));
+    let mut binaries = test_binaries(root, &String::from_utf8_lossy(&built.stdout));
+    binaries.sort_by_key(|binary| !binary.package_dir.ends_with("tests"));
+    let command = |job: usize| -> (String, Command) {
+        let Some(binary) = binaries.get(job) else {
+            let mut doc = Command::new(cargo());
+            doc.current_dir(root).args([
+                "test",
+                "--locked",
+                "--workspace",
+                "--doc",
+                "--quiet",
+            ]);
+            return ("doc tests".into(), doc);
+        };
+        // As cargo runs it: in its package's folder.
+        let mut test = Command::new(&binary.executable);
+        test.current_dir(&binary.package_dir).arg("--quiet");
+        if let Some(threads) = side_by_side.threads
+            && env::var_os("RUST_TEST_THREADS").is_none()
+        {
+            test.arg(format!("--test-threads={threads}"));
+        }
+        (binary.label.clone(), test)
+    };
+    let jobs = binaries.len() + 1;
+    let next = AtomicUsize::new(0);
+    let outcomes: Mutex<Vec<(usize, Outcome)>> = Mutex::default();
+    thread::scope(|scope| {
+        for _ in 0..side_by_side.binaries.min(jobs) {
+            scope.spawn(|| {
+                loop {
+                    let job = next.fetch_add(1, Ordering::Relaxed);
+                    if job >= jobs {
+                        break;
                     }
-                    output_of(&mut test)
-                })
-            })
-            .collect();
-        let mut outcomes: Vec<(String, Result<Output, String>)> = binaries
-            .iter()
-            .zip(running)
-            .map(|(binary, run)| (binary.label.clone(), run.join().unwrap()))
-            .collect();
-        outcomes.push(("doc tests".into(), doc.join().unwrap()));
-        outcomes
+                    let (label, mut test) = command(job);
+                    test.envs(envs.iter().map(|(key, value)| (key, value)));
+                    let outcome = output_of(&mut test);
+                    outcomes.lock().unwrap().push((job, (label, outcome)));
+                }
+            });
+        }
     });
+    let mut outcomes = outcomes.into_inner().unwrap();
+    outcomes.sort_by_key(|(job, ..)| *job);
     let mut failed = Vec::new();
-    for (label, outcome) in outcomes {
+    for (_, (label, outcome)) in outcomes {
         match outcome {
             Ok(out) if out.status.success() => {
                 let stdout = String::from_utf8_lossy(&out.stdout);

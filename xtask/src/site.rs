@@ -179,8 +179,8 @@ pub fn write_listings_archive(root: &Path, archive: &Path) -> Result<(), String>
         .map_err(|e| format!("cannot write {}: {e}", archive.display()))
 }
 
-/// The root's Cargo.toml with the listings as the workspace's only members:
-/// the course's tests and tooling stay out of the archive.
+/// The root's Cargo.toml with the listings as the workspace's only members
+/// and no profiles: the course's tests and tooling stay out of the archive.
 fn listings_manifest(root: &Path) -> Result<String, String> {
     let text =
         fs::read_to_string(root.join("Cargo.toml")).map_err(|e| e.to_string())?;
@@ -194,6 +194,8 @@ fn listings_manifest(root: &Path) -> Result<String, String> {
     members.retain(|member| {
         member.as_str().is_some_and(|m| m.starts_with("listings/"))
     });
+    // The tooling's build settings, about crates the listings do not use.
+    manifest.remove("profile");
     toml::to_string(&manifest).map_err(|e| e.to_string())
 }
 

@@ -132,7 +132,7 @@ fn press(rng: &mut Xoshiro256PlusPlus) -> Option<char> {
 // ANCHOR_END: user_input
 
 /// For the listings' tests: runs `program` with `args` until no read came
-/// late, three times at most, and returns the last run. A busy machine can
+/// late, five times at most, and returns the last run. A busy machine can
 /// wake a loop so late that a period goes unread, and the keyboard then
 /// says so on stderr: that run tells nothing about the listing's code.
 pub fn run_on_time(program: &str, args: &[&str]) -> std::process::Output {
@@ -143,7 +143,7 @@ pub fn run_on_time(program: &str, args: &[&str]) -> std::process::Output {
             .unwrap_or_else(|error| panic!("{program} does not start: {error}"))
     };
     let mut output = run();
-    for _ in 0..2 {
+    for _ in 0..4 {
         if !String::from_utf8_lossy(&output.stderr).contains("went unread") {
             break;
         }
