@@ -73,6 +73,12 @@ fn every_listing_is_shown_and_in_the_workspace() {
     assert_none(listings::check_included(&root()));
 }
 
+/// Listings and their tests reach no other machine.
+#[test]
+fn listings_name_no_host_but_the_loopback() {
+    assert_none(listings::check_hosts(&root()));
+}
+
 /// A Run button that can only fail is worse than none.
 #[test]
 fn listings_with_a_run_button_use_only_what_the_playground_has() {

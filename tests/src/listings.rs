@@ -5,8 +5,11 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::LazyLock;
 use std::thread;
 use std::time::Duration;
+
+use regex::Regex;
 
 // How listings are found, run and compared is shared with `cargo xtask bless`.
 pub use xtask::outputs::{
@@ -377,6 +380,43 @@ pub fn check_playground(root: &Path) -> Vec<Problem> {
     problems
 }
 
+/// What names a host in a listing's source: a URL's host, an IPv4 address,
+/// or a host name with a port (`example.com:80`).
+static HOSTS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    [
+        r"[a-z]+://([^/\s:\x22]+)",
+        r"\b(\d{1,3}(?:\.\d{1,3}){3})\b",
+        r"\b([A-Za-z][\w-]*(?:\.[\w-]+)+):\d+\b",
+    ]
+    .map(|pattern| Regex::new(pattern).unwrap())
+});
+
+/// The hosts that `source` names other than this machine's loopback:
+/// listings talk to 127.0.0.1 or localhost only, to servers they start.
+pub fn foreign_hosts(source: &str) -> Vec<String> {
+    HOSTS
+        .iter()
+        .flat_map(|pattern| pattern.captures_iter(source))
+        .map(|found| found[1].to_owned())
+        .filter(|host| !matches!(host.as_str(), "127.0.0.1" | "localhost"))
+        .collect()
+}
+
+/// No listing's Rust source names a host but this machine's loopback.
+pub fn check_hosts(root: &Path) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for file in crate::files_below(&root.join("listings"), ".rs") {
+        let source = fs::read_to_string(&file).unwrap_or_default();
+        for host in foreign_hosts(&source) {
+            problems.push(Problem::new(
+                &relative(root, &file),
+                format!("names the host `{host}`: listings reach 127.0.0.1 or localhost only"),
+            ));
+        }
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,6 +449,19 @@ mod tests {
                 "tokio's feature `test-util`",
                 "the crate `user-input`"
             ]
+        );
+    }
+
+    #[test]
+    fn only_the_loopback_is_a_host_a_listing_may_name() {
+        let fine = "bind(\"127.0.0.1:0\"); connect(\"localhost:8080\"); \
+                    // http://localhost/x, version 1.2.3, main.rs, 0.25 s";
+        assert_eq!(foreign_hosts(fine), Vec::<String>::new());
+        let foreign = "get(\"https://httpbin.org/delay/3\"); \
+                       bind(\"0.0.0.0:80\"); connect(\"example.com:443\")";
+        assert_eq!(
+            foreign_hosts(foreign),
+            ["httpbin.org", "0.0.0.0", "example.com"]
         );
     }
 }
