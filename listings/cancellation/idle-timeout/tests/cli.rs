@@ -1,20 +1,8 @@
 //! Whole runs of the listing, on the paused clock and the real one.
 
-use std::process::Command;
+use user_input::quiet_run_lines;
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_idle-timeout");
-
-/// The lines of a run with `--clock clock`.
-fn run(clock: &str) -> Vec<String> {
-    let out = Command::new(PROGRAM)
-        .args(["--clock", clock])
-        .output()
-        .expect("the listing runs");
-    assert!(out.status.success(), "--clock {clock}");
-    assert!(out.stderr.is_empty(), "--clock {clock}");
-    let text = String::from_utf8(out.stdout).unwrap();
-    text.lines().map(String::from).collect()
-}
 
 /// A line without its leading spaces, with each run of digits written `N`.
 fn masked(line: &str) -> String {
@@ -36,7 +24,7 @@ fn masked(line: &str) -> String {
 /// event is at least 100 ms from the deadline it races.
 #[test]
 fn each_job_moves_the_idle_deadline() {
-    let paused = run("paused");
+    let paused = quiet_run_lines(PROGRAM, &["--clock", "paused"]);
     let expected = [
         "  50 ms  worker: job 1, idle deadline 250 ms",
         " 100 ms  worker: job 2, idle deadline 300 ms",
@@ -45,7 +33,10 @@ fn each_job_moves_the_idle_deadline() {
         " 550 ms  producer: job 4 refused, no worker",
     ];
     assert_eq!(paused, expected);
-    let real: Vec<String> = run("real").iter().map(|l| masked(l)).collect();
+    let real: Vec<String> = quiet_run_lines(PROGRAM, &["--clock", "real"])
+        .iter()
+        .map(|l| masked(l))
+        .collect();
     let expected: Vec<String> = expected.iter().map(|l| masked(l)).collect();
     assert_eq!(real, expected);
 }

@@ -1,20 +1,8 @@
 //! Whole runs of the listing, on the paused clock and the real one.
 
-use std::process::Command;
+use user_input::quiet_run_lines;
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_shielded");
-
-/// The lines of a run with `--clock clock`.
-fn run(clock: &str) -> Vec<String> {
-    let out = Command::new(PROGRAM)
-        .args(["--clock", clock])
-        .output()
-        .expect("the listing runs");
-    assert!(out.status.success(), "--clock {clock}");
-    assert!(out.stderr.is_empty(), "--clock {clock}");
-    let text = String::from_utf8(out.stdout).unwrap();
-    text.lines().map(String::from).collect()
-}
 
 /// Steps of 100 ms and a timeout of 150 ms: on the paused clock, the save
 /// awaited in place is dropped after 1 of its 3 steps; the save in a task
@@ -30,7 +18,7 @@ fn only_the_save_in_a_task_of_its_own_does_every_step() {
         "  record 2: ends with 3 of 3 steps saved",
         "caller: record 2 saved after all",
     ];
-    assert_eq!(run("paused"), expected);
+    assert_eq!(quiet_run_lines(PROGRAM, &["--clock", "paused"]), expected);
 }
 
 /// On the real clock, a machine that wakes the runtime 50 ms late could
@@ -39,7 +27,7 @@ fn only_the_save_in_a_task_of_its_own_does_every_step() {
 /// and the save in its own task does every step.
 #[test]
 fn the_task_saves_every_step_on_the_real_clock_too() {
-    let lines = run("real");
+    let lines = quiet_run_lines(PROGRAM, &["--clock", "real"]);
     let line = |prefix: &str| {
         let found = lines.iter().find(|l| l.starts_with(prefix));
         found

@@ -1,6 +1,6 @@
 //! A whole run of the listing, against its own delay service on 127.0.0.1.
 
-use std::process::Command;
+use user_input::quiet_run_lines;
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_slow-service");
 
@@ -10,15 +10,7 @@ const PROGRAM: &str = env!("CARGO_BIN_EXE_slow-service");
 /// which starts 50 ms later.
 #[test]
 fn the_requests_that_lose_are_dropped_and_their_connections_closed() {
-    let out = Command::new(PROGRAM).output().expect("the listing runs");
-    assert!(out.status.success());
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
+    let lines = quiet_run_lines(PROGRAM, &[]);
     assert_eq!(
         lines,
         [

@@ -1,20 +1,8 @@
 //! Whole runs of the listing, on the paused clock and the real one.
 
-use std::process::Command;
+use user_input::quiet_run_lines;
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_token-tree");
-
-/// The lines of a run with `--clock clock`.
-fn run(clock: &str) -> Vec<String> {
-    let out = Command::new(PROGRAM)
-        .args(["--clock", clock])
-        .output()
-        .expect("the listing runs");
-    assert!(out.status.success(), "--clock {clock}");
-    assert!(out.stderr.is_empty(), "--clock {clock}");
-    let text = String::from_utf8(out.stdout).unwrap();
-    text.lines().map(String::from).collect()
-}
 
 /// Cancelling `downloads` stops both downloads at 100 ms and leaves the
 /// root and the upload alone; cancelling the root at 200 ms stops the
@@ -31,9 +19,12 @@ fn a_branch_stops_the_tasks_below_it_and_the_root_stops_all() {
         "upload: cancelled after 200 ms",
         "main: a child made now is cancelled? true",
     ];
-    assert_eq!(run("paused"), expected);
+    assert_eq!(quiet_run_lines(PROGRAM, &["--clock", "paused"]), expected);
     let without_ms = |line: &str| line.split(" after ").next().unwrap().to_string();
-    let real: Vec<String> = run("real").iter().map(|l| without_ms(l)).collect();
+    let real: Vec<String> = quiet_run_lines(PROGRAM, &["--clock", "real"])
+        .iter()
+        .map(|l| without_ms(l))
+        .collect();
     let expected: Vec<String> = expected.iter().map(|l| without_ms(l)).collect();
     assert_eq!(real, expected);
 }

@@ -1,21 +1,9 @@
 //! Whole runs of the listing. Its `--help` and bad flags are tested for
 //! every listing in `book-tests`.
 
-use std::process::Command;
+use user_input::quiet_run_lines;
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_many-consumers");
-
-/// The lines of a run with the given flags.
-fn run(args: &[&str]) -> Vec<String> {
-    let out = Command::new(PROGRAM)
-        .args(args)
-        .output()
-        .expect("the listing runs");
-    assert!(out.status.success(), "{args:?}");
-    assert!(out.stderr.is_empty(), "{args:?}");
-    let text = String::from_utf8(out.stdout).unwrap();
-    text.lines().map(String::from).collect()
-}
 
 /// In both halves, each of the 6 jobs is taken once, and both workers
 /// take some. On the paused clock, the fast worker (40 ms a job) takes 4
@@ -23,7 +11,7 @@ fn run(args: &[&str]) -> Vec<String> {
 #[test]
 fn every_job_is_taken_once_by_one_worker() {
     for clock in ["paused", "real"] {
-        let lines = run(&["--clock", clock]);
+        let lines = quiet_run_lines(PROGRAM, &["--clock", clock]);
         let halves: Vec<&[String]> = lines.split(|l| l.starts_with("--")).collect();
         assert_eq!(halves.len(), 3, "{lines:?}");
         for half in &halves[1..] {

@@ -1,44 +1,24 @@
 //! Whole runs of the listing. Its `--help` and bad flags are tested for
 //! every listing in `book-tests`.
 
-use std::process::Command;
+use user_input::{line_at, quiet_run_lines};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_many-producers");
-
-/// The lines of a run with the given flags.
-fn run(args: &[&str]) -> Vec<String> {
-    let out = Command::new(PROGRAM)
-        .args(args)
-        .output()
-        .expect("the listing runs");
-    assert!(out.status.success(), "{args:?}");
-    assert!(out.stderr.is_empty(), "{args:?}");
-    let text = String::from_utf8(out.stdout).unwrap();
-    text.lines().map(String::from).collect()
-}
-
-/// Where `line` is in `lines`; a panic if it is not there.
-fn at(lines: &[String], line: &str) -> usize {
-    lines
-        .iter()
-        .position(|l| l == line)
-        .unwrap_or_else(|| panic!("no line {line:?} in {lines:?}"))
-}
 
 /// The consumer gets all 6 items, 2 from each of the 3 producers, and its
 /// loop ends only after the last producer, C, has dropped its clone.
 #[test]
 fn the_loop_ends_only_after_every_clone_is_dropped() {
     for clock in ["paused", "real"] {
-        let lines = run(&["--clock", clock]);
+        let lines = quiet_run_lines(PROGRAM, &["--clock", clock]);
         let mut got: Vec<&str> = lines
             .iter()
             .filter_map(|l| l.strip_prefix("consumer: got "))
             .collect();
         got.sort();
         assert_eq!(got, ["A1", "A2", "B1", "B2", "C1", "C2"], "{lines:?}");
-        let last_drop = at(&lines, "  C: done, drops its clone");
-        let end = at(&lines, "consumer: every sender is gone, recv gave None");
+        let last_drop = line_at(&lines, "  C: done, drops its clone");
+        let end = line_at(&lines, "consumer: every sender is gone, recv gave None");
         assert!(last_drop < end, "{lines:?}");
         assert_eq!(end, lines.len() - 1, "{lines:?}");
     }
@@ -48,7 +28,7 @@ fn the_loop_ends_only_after_every_clone_is_dropped() {
 /// 40 ms, B every 60 ms, C every 100 ms.
 #[test]
 fn items_arrive_in_the_order_of_their_times() {
-    let lines = run(&["--clock", "paused"]);
+    let lines = quiet_run_lines(PROGRAM, &["--clock", "paused"]);
     let got: Vec<&str> = lines
         .iter()
         .filter_map(|l| l.strip_prefix("consumer: got "))

@@ -1,29 +1,9 @@
 //! Whole runs of the listing. Its `--help` and bad flags are tested for
 //! every listing in `book-tests`.
 
-use std::process::Command;
+use user_input::{line_at, quiet_run_lines};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_three-kinds");
-
-/// The lines of a run with the given flags.
-fn run(args: &[&str]) -> Vec<String> {
-    let out = Command::new(PROGRAM)
-        .args(args)
-        .output()
-        .expect("the listing runs");
-    assert!(out.status.success(), "{args:?}");
-    assert!(out.stderr.is_empty(), "{args:?}");
-    let text = String::from_utf8(out.stdout).unwrap();
-    text.lines().map(String::from).collect()
-}
-
-/// Where `line` is in `lines`; a panic if it is not there.
-fn at(lines: &[String], line: &str) -> usize {
-    lines
-        .iter()
-        .position(|l| l == line)
-        .unwrap_or_else(|| panic!("no line {line:?} in {lines:?}"))
-}
 
 /// oneshot: one reply, or an error when the sender is dropped unused.
 /// broadcast, capacity 2: the receiver that read after each send got all
@@ -31,7 +11,7 @@ fn at(lines: &[String], line: &str) -> usize {
 /// watch: three sends, and the receiver sees only the last value.
 #[test]
 fn each_kind_shows_its_behaviour() {
-    let lines = run(&[]);
+    let lines = quiet_run_lines(PROGRAM, &[]);
     for line in [
         "reply: Ok(42)",
         "no reply: Err(RecvError(()))",
@@ -41,7 +21,7 @@ fn each_kind_shows_its_behaviour() {
         "after three sends: running",
         "after the drop: Err(RecvError(()))",
     ] {
-        at(&lines, line);
+        line_at(&lines, line);
     }
     let slow: Vec<&str> = lines
         .iter()

@@ -152,6 +152,41 @@ pub fn run_on_time(program: &str, args: &[&str]) -> std::process::Output {
     output
 }
 
+/// For the listings' tests: the lines that `program` prints when run with
+/// `args`. A test that checks what a run printed needs the run to have
+/// succeeded and warned of nothing, so this panics, naming the command and
+/// its stderr, if it fails or writes anything on stderr.
+pub fn quiet_run_lines(program: &str, args: &[&str]) -> Vec<String> {
+    let output = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| panic!("{program} does not start: {error}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "{program} {args:?}: {}, stderr: {stderr}",
+        output.status
+    );
+    assert!(
+        stderr.is_empty(),
+        "{program} {args:?} wrote on stderr: {stderr}"
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap_or_else(|error| {
+        panic!("{program} {args:?} wrote no UTF-8: {error}")
+    });
+    stdout.lines().map(String::from).collect()
+}
+
+/// For the listings' tests: where `line` is in `lines`. A test compares
+/// these indices to check the order of events; a line that is missing is a
+/// failure of its own, so this panics, showing all the lines.
+pub fn line_at(lines: &[String], line: &str) -> usize {
+    lines
+        .iter()
+        .position(|l| l == line)
+        .unwrap_or_else(|| panic!("no line {line:?} in {lines:?}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,5 +345,36 @@ mod tests {
     #[should_panic(expected = "longer than zero")]
     fn a_zero_period_is_refused() {
         UserInput::new(Duration::ZERO, None);
+    }
+
+    #[test]
+    fn line_at_gives_the_index_of_the_first_equal_line() {
+        let lines = ["a", "b", "b"].map(String::from);
+        assert_eq!(line_at(&lines, "b"), 1);
+    }
+
+    #[test]
+    #[should_panic(expected = "no line \"c\" in [\"a\"]")]
+    fn line_at_panics_with_the_lines_when_one_is_missing() {
+        line_at(&[String::from("a")], "c");
+    }
+
+    #[test]
+    fn quiet_run_lines_gives_the_lines_of_stdout() {
+        let lines = quiet_run_lines("sh", &["-c", "echo a; echo b"]);
+        assert_eq!(lines, ["a", "b"]);
+    }
+
+    #[test]
+    #[should_panic(expected = "wrote on stderr")]
+    fn quiet_run_lines_refuses_a_run_that_writes_on_stderr() {
+        // A run that succeeds but warns: its output tells nothing.
+        quiet_run_lines("sh", &["-c", "echo oops >&2"]);
+    }
+
+    #[test]
+    #[should_panic(expected = "exit status: 3, stderr: why")]
+    fn quiet_run_lines_refuses_a_run_that_fails() {
+        quiet_run_lines("sh", &["-c", "echo why >&2; exit 3"]);
     }
 }
