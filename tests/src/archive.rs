@@ -10,7 +10,7 @@ use xtask::outputs::RUN_LIMIT;
 use xtask::site::ARCHIVE_FOLDER;
 
 use crate::Problem;
-use crate::listings::{again_if_late, parse_output_file, run_listing};
+use crate::listings::{again_if_differs, parse_output_file, run_listing};
 
 /// The listing run from the unpacked archive: it reads the simulated
 /// keyboard, so it needs `rand` from `vendor/`.
@@ -61,7 +61,7 @@ pub fn check_archive(archive: &Path, work: &Path) -> Vec<Problem> {
     };
     let bin = work.join("target/debug").join(&recorded.bin);
     let run = run_listing(&bin, &recorded.args, RUN_LIMIT)
-        .map(|run| again_if_late(run, &bin, &recorded, RUN_LIMIT));
+        .map(|run| again_if_differs(run, &output_file, &bin, &recorded, RUN_LIMIT));
     match run {
         Ok(printed) if printed == recorded.expected => Vec::new(),
         Ok(printed) => problem(format!(
