@@ -338,9 +338,10 @@ pub fn playground_lacks(manifest: &str) -> Vec<String> {
 /// Playground: its dependencies are all crates the Playground ships.
 pub fn check_playground(root: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let dirs = listing_dirs(root);
     for shown in shown(root).into_iter().filter(|shown| shown.runnable) {
-        let Some(dir) = listing_dirs(root)
-            .into_iter()
+        let Some(dir) = dirs
+            .iter()
             .find(|dir| shown.files.iter().any(|file| file.starts_with(dir)))
         else {
             continue;

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use xtask::outputs::{is_output_file, parse_output_file};
+
 use crate::{Problem, Texts, relative};
 
 /// A path into one of these crates names code no rustc alone can build.
@@ -131,11 +133,12 @@ fn shown_in(texts: &Texts) -> (Vec<PathBuf>, Vec<Problem>) {
                     continue;
                 };
                 listings.push(dir.to_path_buf());
-                printed.extend(
-                    texts
-                        .below(dir, ".txt")
-                        .flat_map(|(_, text)| text.lines().skip(1).map(str::trim)),
-                );
+                for (_, text) in output_files(texts, dir) {
+                    if let Ok(recorded) = parse_output_file(text) {
+                        let lines = recorded.expected.lines();
+                        printed.extend(lines.map(|line| line.trim().to_owned()));
+                    }
+                }
             }
             if printed.is_empty() {
                 continue;
@@ -144,7 +147,7 @@ fn shown_in(texts: &Texts) -> (Vec<PathBuf>, Vec<Problem>) {
                 strings(question.get("answer").and_then(|a| a.get("answer")))
             {
                 let answer = answer.replace('`', "");
-                if !printed.contains(&answer.trim()) {
+                if !printed.iter().any(|line| line == answer.trim()) {
                     problem(format!(
                         "marks right \"{}\", which is no whole line of what \
                          its code prints (the listing's output files)",
@@ -155,6 +158,19 @@ fn shown_in(texts: &Texts) -> (Vec<PathBuf>, Vec<Problem>) {
         }
     }
     (listings, problems)
+}
+
+/// The output files of the listing in `dir` (see `is_output_file`).
+fn output_files<'a>(
+    texts: &'a Texts,
+    dir: &'a Path,
+) -> impl Iterator<Item = (&'a Path, &'a str)> + 'a {
+    texts.below(dir, ".txt").filter(move |(file, _)| {
+        file.parent() == Some(dir)
+            && file
+                .file_name()
+                .is_some_and(|name| is_output_file(&name.to_string_lossy()))
+    })
 }
 
 /// Every quiz question that shows crate code shows a listing's `src/main.rs`,
@@ -170,11 +186,7 @@ pub fn shown_by_quizzes(texts: &Texts) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for dir in shown_in(texts).0 {
         files.push(dir.join("src/main.rs"));
-        files.extend(
-            texts
-                .below(&dir, ".txt")
-                .map(|(file, _)| file.to_path_buf()),
-        );
+        files.extend(output_files(texts, &dir).map(|(file, _)| file.to_path_buf()));
     }
     files.sort();
     files.dedup();
