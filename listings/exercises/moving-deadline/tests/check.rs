@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use tokio::sync::mpsc;
-use tokio::time::{Instant, sleep, sleep_until, timeout};
+use tokio::time::{Instant, sleep_until, timeout};
 
 use moving_deadline::{IDLE, collect_until_idle};
 
@@ -15,22 +15,12 @@ use moving_deadline::{IDLE, collect_until_idle};
 const LIMIT: Duration = Duration::from_secs(60);
 
 /// A channel whose sender, in a task of its own, sends the item `n + 1` at
-/// `times[n]` milliseconds after the start, and is dropped only after
-/// `LIMIT`, so that the collection ends by its deadline, not by the
+/// `times[n]` milliseconds after the start, and is dropped only `LIMIT`
+/// after the last, so that the collection ends by its deadline, not by the
 /// channel's end.
 fn send_at(times: &[u64]) -> mpsc::Receiver<u32> {
-    let start = Instant::now();
-    let times = times.to_vec();
-    let (sender, items) = mpsc::channel(16);
-    tokio::spawn(async move {
-        for (item, millis) in (1..).zip(times) {
-            sleep_until(start + Duration::from_millis(millis)).await;
-            // An error here means that the collection has ended.
-            let _ = sender.send(item).await;
-        }
-        sleep(LIMIT).await;
-    });
-    items
+    let last = times.last().copied().unwrap_or(0);
+    send_then_close(times, last + LIMIT.as_millis() as u64)
 }
 
 /// Like `send_at`, but the sender is dropped `close` milliseconds after the
@@ -42,6 +32,7 @@ fn send_then_close(times: &[u64], close: u64) -> mpsc::Receiver<u32> {
     tokio::spawn(async move {
         for (item, millis) in (1..).zip(times) {
             sleep_until(start + Duration::from_millis(millis)).await;
+            // An error here means that the collection has ended.
             let _ = sender.send(item).await;
         }
         sleep_until(start + Duration::from_millis(close)).await;

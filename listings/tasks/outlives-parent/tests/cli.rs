@@ -1,7 +1,6 @@
 //! Whole runs of the listing, on the real clock and the paused one. Its
 //! `--help` and bad flags are tested for every listing in `book-tests`.
 
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_outlives-parent");
@@ -9,15 +8,8 @@ const PROGRAM: &str = env!("CARGO_BIN_EXE_outlives-parent");
 /// The lines of a run with `--clock clock`, and how long it took.
 fn run(clock: &str) -> (Vec<String>, Duration) {
     let start = Instant::now();
-    let out = Command::new(PROGRAM)
-        .args(["--clock", clock])
-        .output()
-        .expect("the listing runs");
-    let took = start.elapsed();
-    assert!(out.status.success(), "--clock {clock}");
-    assert!(out.stderr.is_empty(), "--clock {clock}");
-    let text = String::from_utf8(out.stdout).unwrap();
-    (text.lines().map(String::from).collect(), took)
+    let lines = user_input::quiet_run_lines(PROGRAM, &["--clock", clock]);
+    (lines, start.elapsed())
 }
 
 /// The lines after the first parent's `parent: returns`, and after the
