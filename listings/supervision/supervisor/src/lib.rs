@@ -129,10 +129,8 @@ impl Report {
         } else {
             ""
         };
-        let mut lines = vec![format!(
-            "processed {} of {all} items{each}",
-            self.done.len()
-        )];
+        let mut lines =
+            vec![format!("finished {} of {all} items{each}", self.done.len())];
         for (list, why) in [
             (&self.held, "held by a consumer that failed"),
             (&self.queued, "left in the queue"),
@@ -147,7 +145,7 @@ impl Report {
             .map(|(item, _)| item)
             .collect();
         if !twice.is_empty() {
-            lines.push(format!("processed more than once: {twice:?}"));
+            lines.push(format!("finished more than once: {twice:?}"));
         }
         lines
     }
@@ -262,8 +260,12 @@ pub async fn supervised(seed: u64) -> Report {
     }
     let mut next = CONSUMERS + 1;
     while let Some(ended) = consumers.join_next_with_id().await {
-        let Err(error) = ended else {
-            continue; // it saw the queue closed and empty
+        let error = match ended {
+            Ok((id, ())) => {
+                numbers.remove(&id); // it saw the queue closed and empty
+                continue;
+            }
+            Err(error) => error,
         };
         let number = numbers.remove(&error.id()).expect("one of ours");
         let held = ledger.held_by(number);

@@ -31,11 +31,11 @@ fn run<F: Future<Output = Report>>(
         .ok()
 }
 
-/// Over 200 seeds, the supervisor ends, and every item is processed
-/// exactly once: none lost, none done twice. At least 100 of those seeds
-/// make some consumer fail, so the supervisor had work to do.
+/// Over 200 seeds, the supervisor ends, and the ledger records every item
+/// finished exactly once: none lost, none recorded twice. At least 100 of
+/// those seeds make some consumer fail, so the supervisor had work to do.
 #[test]
-fn the_supervisor_processes_every_item_exactly_once() {
+fn the_supervisor_finishes_every_item_exactly_once() {
     let mut with_failures = 0;
     for seed in 0..200 {
         let report =
@@ -64,7 +64,7 @@ fn seed_1_loses_one_item_and_does_not_stall() {
 
 /// The run the book shows: seed 39 without a supervisor loses items held
 /// by consumers that failed, left in the queue and never sent, and reports
-/// that the producers stalled; with the supervisor, it processes all 12.
+/// that the producers stalled; with the supervisor, it finishes all 12.
 #[test]
 fn seed_39_loses_items_without_the_supervisor() {
     let lines =
@@ -82,6 +82,6 @@ fn seed_39_loses_items_without_the_supervisor() {
     }
     let args = ["--seed", "39", "--part", "fixed", "--clock", "paused"];
     let lines = user_input::quiet_run_lines(PROGRAM, &args);
-    assert_eq!(lines.last().unwrap(), "processed 12 of 12 items, each once");
+    assert_eq!(lines.last().unwrap(), "finished 12 of 12 items, each once");
     assert!(lines.iter().any(|l| l.starts_with("supervisor: consumer ")));
 }
