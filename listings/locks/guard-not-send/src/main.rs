@@ -8,7 +8,7 @@ use tokio::time::sleep;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let count = Arc::new(Mutex::new(0));
+    let count = Arc::new(Mutex::new(0_u32));
     let shared = Arc::clone(&count);
     let visit = tokio::spawn(async move {
         let mut guard = shared.lock().unwrap();

@@ -36,7 +36,7 @@ fn refused(bin: &str) -> String {
 fn assert_not_send(log: &str) {
     for expected in [
         "error: future cannot be sent between threads safely",
-        "has type `std::sync::MutexGuard<'_, i32>` which is not `Send`",
+        "has type `std::sync::MutexGuard<'_, u32>` which is not `Send`",
         "await occurs here, with `mut guard` maybe used later",
         "required by a bound in `tokio::spawn`",
     ] {
