@@ -35,10 +35,19 @@ enum Part {
     Buffered,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Settings {
     paused: bool,
     part: Part,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            paused: true,
+            part: Part::default(),
+        }
+    }
 }
 
 impl Flags for Settings {
@@ -46,7 +55,7 @@ impl Flags for Settings {
         Flag {
             name: "--clock",
             value: "real|paused",
-            help: "real: wait for real (default); paused: tokio's clock jumps to each timer",
+            help: "real: wait for real; paused: tokio's clock jumps to each timer (default)",
         },
         Flag {
             name: "--part",
