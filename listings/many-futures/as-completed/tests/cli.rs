@@ -41,12 +41,17 @@ fn results_come_in_the_order_the_jobs_finish() {
 
 /// Medium's first half ends at 120 ms. In the `FuturesUnordered`, nothing
 /// polls it while the caller works on quick's result, from 100 to 230 ms,
-/// so it says so at 230 ms; as a task in the `JoinSet`, at 120 ms.
+/// so it says so at 230 ms and is done at 350; as a task in the `JoinSet`,
+/// at 120 ms, and done at 240. Slow is done at 480 ms against 400.
 #[test]
 fn futures_unordered_moves_on_only_while_its_owner_polls_it() {
     let lines = run();
     let unordered = part(&lines, "-- FuturesUnordered --");
     line_at(unordered, "  medium: half way at 230 ms");
+    line_at(unordered, "  medium: done at 350 ms");
+    line_at(unordered, "  slow: done at 480 ms");
     let set = part(&lines, "-- JoinSet --");
     line_at(set, "  medium: half way at 120 ms");
+    line_at(set, "  medium: done at 240 ms");
+    line_at(set, "  slow: done at 400 ms");
 }

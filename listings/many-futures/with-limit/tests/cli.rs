@@ -19,3 +19,15 @@ fn never_more_than_ten_jobs_in_flight() {
         assert_eq!(lines[at + 2], "most in flight at once: 10", "{lines:?}");
     }
 }
+
+/// The price of the limit: ten at a time, the 100 jobs of 10 to 50 ms take
+/// 321 ms in both parts, where `no-limit` takes 50.
+#[test]
+fn ten_at_a_time_the_run_takes_321_ms() {
+    let lines = user_input::quiet_run_lines(PROGRAM, &["--clock", "paused"]);
+    let done: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.starts_with("all done after"))
+        .collect();
+    assert_eq!(done, ["all done after 321 ms"; 2], "{lines:?}");
+}
