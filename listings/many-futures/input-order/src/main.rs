@@ -1,0 +1,101 @@
+//! Waiting on many futures in one task with `join!`, `join_all` and
+//! `try_join_all`: each gives its outputs in the order of its inputs,
+//! whatever order the futures finish in.
+
+use std::time::Duration;
+
+use futures::future::{join_all, try_join_all};
+use tokio::runtime::Builder;
+use tokio::time::{Instant, sleep};
+use user_input::flags::{self, Clock};
+
+fn main() {
+    let clock: Clock = flags::from_env();
+    let runtime = Builder::new_current_thread()
+        .enable_all()
+        .start_paused(clock.paused)
+        .build()
+        .expect("a runtime for this thread");
+    runtime.block_on(async {
+        println!("-- join! --");
+        with_join().await;
+        println!("-- join_all --");
+        with_join_all().await;
+        println!("-- try_join_all, one job fails --");
+        with_try_join_all().await;
+    });
+}
+
+// ANCHOR: job
+type Outcome = Result<&'static str, String>;
+
+/// Waits `millis` ms, then succeeds or fails; says so, or says that it was
+/// dropped before its end.
+async fn job(name: &'static str, millis: u64, fails: bool) -> Outcome {
+    let mut report = EndReport {
+        name,
+        finished: false,
+    };
+    sleep(Duration::from_millis(millis)).await;
+    report.finished = true;
+    if fails {
+        println!("  {name}: fails after {millis} ms");
+        return Err(format!("{name} failed"));
+    }
+    println!("  {name}: done after {millis} ms");
+    Ok(name)
+}
+
+/// Dropped when the job ends, or with its future if it is cancelled.
+struct EndReport {
+    name: &'static str,
+    finished: bool,
+}
+
+impl Drop for EndReport {
+    fn drop(&mut self) {
+        if !self.finished {
+            println!("  {}: cancelled", self.name);
+        }
+    }
+}
+// ANCHOR_END: job
+
+// ANCHOR: join
+async fn with_join() {
+    let start = Instant::now();
+    let (a, b, c) = tokio::join!(
+        job("slow", 300, false),
+        job("quick", 100, false),
+        job("medium", 200, false),
+    );
+    println!("caller: {:?} after {} ms", [a, b, c], ms_since(start));
+}
+
+async fn with_join_all() {
+    let start = Instant::now();
+    let jobs = [("slow", 300), ("quick", 100), ("medium", 200)];
+    let futures = jobs.map(|(name, millis)| job(name, millis, false));
+    let outcomes = join_all(futures).await;
+    println!("caller: {outcomes:?} after {} ms", ms_since(start));
+}
+// ANCHOR_END: join
+
+// ANCHOR: try
+async fn with_try_join_all() {
+    let start = Instant::now();
+    let jobs = [
+        ("slow", 300, false),
+        ("quick", 100, false),
+        ("failing", 150, true),
+        ("medium", 200, false),
+    ];
+    let futures = jobs.map(|(name, millis, fails)| job(name, millis, fails));
+    let outcome = try_join_all(futures).await;
+    println!("caller: {outcome:?} after {} ms", ms_since(start));
+}
+// ANCHOR_END: try
+
+fn ms_since(start: Instant) -> u128 {
+    start.elapsed().as_millis()
+}
