@@ -1,0 +1,57 @@
+//! A whole run of the measurement. Its `--help` and bad flags are tested
+//! for every listing in `book-tests`. Real lateness depends on the
+//! machine and on what else runs on it, so the tests compare the runs of
+//! one process with each other, with a wide margin, and check no time
+//! against a fixed bound.
+
+use user_input::quiet_run_lines;
+
+const PROGRAM: &str = env!("CARGO_BIN_EXE_three-fixes");
+
+/// The numbers on the first line that starts with `name`, after it.
+fn row(lines: &[String], name: &str) -> Vec<f64> {
+    let line = lines
+        .iter()
+        .find(|line| line.starts_with(name))
+        .unwrap_or_else(|| panic!("no line {name:?} in {lines:?}"));
+    line[name.len()..]
+        .split_whitespace()
+        .filter_map(|word| word.parse().ok())
+        .collect()
+}
+
+const FIXES: [&str; 3] = ["yield_now", "spawn_blocking", "rayon + oneshot"];
+
+/// With each fix, the ticker's median and 90th percentile lateness are at
+/// most a third of the blocked run's, in the same run of the program.
+#[test]
+fn each_fix_makes_the_ticker_at_least_3_times_less_late() {
+    let lines = quiet_run_lines(PROGRAM, &[]);
+    let blocked = row(&lines, "blocked");
+    for fix in FIXES {
+        let fixed = row(&lines, fix);
+        assert!(blocked[0] >= 3.0 * fixed[0], "{fix}: {lines:#?}");
+        assert!(blocked[1] >= 3.0 * fixed[1], "{fix}: {lines:#?}");
+    }
+}
+
+/// The costs that do not depend on the clock: the blocked task is polled
+/// once, the yielding task once per chunk and once more; `spawn_blocking`
+/// adds a thread, and rayon's pool at least one more.
+#[test]
+fn yield_now_costs_polls_and_the_pools_cost_threads() {
+    let lines = quiet_run_lines(PROGRAM, &["--chunks", "20"]);
+    let polls_and_threads = |name| {
+        let numbers = row(&lines, name);
+        let n = numbers.len();
+        (numbers[n - 2], numbers[n - 1])
+    };
+    let blocked = polls_and_threads("blocked");
+    let yielding = polls_and_threads("yield_now");
+    let spawn_blocking = polls_and_threads("spawn_blocking");
+    let rayon = polls_and_threads("rayon + oneshot");
+    assert_eq!((blocked.0, yielding.0), (1.0, 21.0), "{lines:#?}");
+    assert_eq!(yielding.1, blocked.1, "{lines:#?}");
+    assert_eq!(spawn_blocking.1, blocked.1 + 1.0, "{lines:#?}");
+    assert!(rayon.1 >= blocked.1 + 1.0, "{lines:#?}");
+}
