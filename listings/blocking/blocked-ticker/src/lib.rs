@@ -34,7 +34,11 @@ pub async fn ticker(
 // ANCHOR: job
 /// The CPU-bound job: `chunks` chunks of hashing, with no `.await`.
 pub fn hash_all(chunks: u64) -> u64 {
-    (0..chunks).fold(0, |hash, chunk| hash_chunk(hash, chunk))
+    let mut hash = 0;
+    for chunk in 0..chunks {
+        hash = hash_chunk(hash, chunk);
+    }
+    hash
 }
 
 /// One chunk: FNV-1a over 100,000 numbers, each step waiting on the last.
