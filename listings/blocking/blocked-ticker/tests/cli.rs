@@ -23,13 +23,24 @@ fn median_and_90th(lines: &[String], what: &str) -> (f64, f64) {
     (number("median "), number("90th percentile "))
 }
 
+const RUNS: usize = 3;
+
 /// Beside the job, the ticker's median and 90th percentile lateness are
-/// at least 3 times what they are alone.
+/// at least 3 times what they are alone, in one of up to `RUNS` runs. A
+/// machine busy enough can stop this process's threads for hundreds of
+/// milliseconds while the ticker runs alone: such a run tells nothing
+/// about the code. A job that did not block would fail every run.
 #[test]
 fn the_job_makes_the_ticker_at_least_3_times_later() {
-    let lines = quiet_run_lines(PROGRAM, &[]);
-    let alone = median_and_90th(&lines, "ticker alone:");
-    let blocked = median_and_90th(&lines, "beside the job:");
-    assert!(blocked.0 >= 3.0 * alone.0, "{lines:#?}");
-    assert!(blocked.1 >= 3.0 * alone.1, "{lines:#?}");
+    let mut failures = Vec::new();
+    for _ in 0..RUNS {
+        let lines = quiet_run_lines(PROGRAM, &[]);
+        let alone = median_and_90th(&lines, "ticker alone:");
+        let blocked = median_and_90th(&lines, "beside the job:");
+        if blocked.0 >= 3.0 * alone.0 && blocked.1 >= 3.0 * alone.1 {
+            return;
+        }
+        failures.push(format!("{lines:#?}"));
+    }
+    panic!("{RUNS} runs failed:\n{}", failures.join("\n"));
 }

@@ -22,17 +22,39 @@ fn row(lines: &[String], name: &str) -> Vec<f64> {
 
 const FIXES: [&str; 3] = ["yield_now", "spawn_blocking", "rayon + oneshot"];
 
+/// A run whose figures `check` accepts, of up to `RUNS` runs of the
+/// program. A machine busy enough can stop this process's threads for
+/// hundreds of milliseconds in any of its runs, the ticker alone
+/// included: such a run tells nothing about the code. A fix that does not
+/// work fails every run.
+fn one_run_passes(args: &[&str], check: impl Fn(&[String]) -> Result<(), String>) {
+    let mut failures = Vec::new();
+    for _ in 0..RUNS {
+        let lines = quiet_run_lines(PROGRAM, args);
+        match check(&lines) {
+            Ok(()) => return,
+            Err(failure) => failures.push(format!("{failure}: {lines:#?}")),
+        }
+    }
+    panic!("{RUNS} runs failed:\n{}", failures.join("\n"));
+}
+
+const RUNS: usize = 3;
+
 /// With each fix, the ticker's median and 90th percentile lateness are at
 /// most a third of the blocked run's, in the same run of the program.
 #[test]
 fn each_fix_makes_the_ticker_at_least_3_times_less_late() {
-    let lines = quiet_run_lines(PROGRAM, &[]);
-    let blocked = row(&lines, "blocked");
-    for fix in FIXES {
-        let fixed = row(&lines, fix);
-        assert!(blocked[0] >= 3.0 * fixed[0], "{fix}: {lines:#?}");
-        assert!(blocked[1] >= 3.0 * fixed[1], "{fix}: {lines:#?}");
-    }
+    one_run_passes(&[], |lines| {
+        let blocked = row(lines, "blocked");
+        for fix in FIXES {
+            let fixed = row(lines, fix);
+            if blocked[0] < 3.0 * fixed[0] || blocked[1] < 3.0 * fixed[1] {
+                return Err(format!("{fix} is not 3 times less late"));
+            }
+        }
+        Ok(())
+    });
 }
 
 /// The costs that do not depend on the clock: the blocked task is polled
