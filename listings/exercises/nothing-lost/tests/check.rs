@@ -87,4 +87,19 @@ async fn every_message_of_a_slow_stream_arrives_intact() {
     let ticks = events.len() - messages.len();
     // The stream ends at 545 ms: ticks at 100, 200, 300, 400 and 500 ms.
     assert_eq!(ticks, 5, "events: {events:?}");
+    // Each message comes as soon as its last byte has: "one" at 95 ms,
+    // "two" at 215, "three" at 395 and "four" at 545, between the ticks.
+    let tick = || Event::Tick;
+    let in_time = [
+        message("one"),
+        tick(),
+        tick(),
+        message("two"),
+        tick(),
+        message("three"),
+        tick(),
+        tick(),
+        message("four"),
+    ];
+    assert_eq!(events, in_time, "a message waited after its last byte");
 }
