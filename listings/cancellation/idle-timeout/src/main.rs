@@ -4,7 +4,6 @@
 use std::pin::pin;
 use std::time::Duration;
 
-use tokio::runtime::Builder;
 use tokio::sync::mpsc;
 use tokio::time::{Instant, sleep, sleep_until};
 use user_input::flags::{self, Clock};
@@ -16,11 +15,7 @@ const GAPS: [u64; 4] = [50, 50, 100, 350];
 
 fn main() {
     let clock: Clock = flags::from_env();
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(clock.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let runtime = clock_runtime::runtime(clock);
     runtime.block_on(async {
         let start = Instant::now();
         let (jobs, inbox) = mpsc::channel(1);

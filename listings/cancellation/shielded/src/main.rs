@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use tokio::runtime::Builder;
 use tokio::time::{sleep, timeout};
 use user_input::flags::{self, Clock};
 
@@ -15,11 +14,7 @@ const LIMIT: Duration = Duration::from_millis(150);
 
 fn main() {
     let clock: Clock = flags::from_env();
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(clock.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let runtime = clock_runtime::runtime(clock);
     runtime.block_on(async {
         println!("-- awaited in place --");
         in_place().await;

@@ -3,18 +3,13 @@
 
 use std::time::Duration;
 
-use tokio::runtime::Builder;
 use tokio::time::{Instant, sleep};
 use tokio_util::sync::CancellationToken;
 use user_input::flags::{self, Clock};
 
 fn main() {
     let clock: Clock = flags::from_env();
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(clock.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let runtime = clock_runtime::runtime(clock);
     runtime.block_on(tree());
 }
 

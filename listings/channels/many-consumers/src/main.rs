@@ -4,18 +4,13 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::runtime::Builder;
 use tokio::sync::{Mutex, mpsc};
 use tokio::time::sleep;
 use user_input::flags::{self, Clock};
 
 fn main() {
     let clock: Clock = flags::from_env();
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(clock.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let runtime = clock_runtime::runtime(clock);
     runtime.block_on(async {
         println!("-- smol::channel, a receiver for each worker --");
         with_mpmc().await;

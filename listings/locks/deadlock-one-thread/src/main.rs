@@ -7,7 +7,6 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
-use tokio::runtime::Builder;
 use tokio::time::{Instant, sleep};
 use user_input::flags::{self, Clock};
 
@@ -26,11 +25,7 @@ fn main() {
     let (done, finished) = mpsc::channel();
     // The runtime gets a thread of its own, so that `main` can give up on it.
     thread::spawn(move || {
-        let runtime = Builder::new_current_thread()
-            .enable_all()
-            .start_paused(clock.paused)
-            .build()
-            .expect("a runtime for this thread");
+        let runtime = clock_runtime::runtime(clock);
         runtime.block_on(visits());
         done.send(()).expect("main is waiting");
     });

@@ -5,7 +5,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::runtime::Builder;
 use tokio::task::JoinSet;
 use tokio::time::{Instant, sleep};
 use user_input::flags::{self, Clock};
@@ -19,11 +18,7 @@ const TICK: Duration = Duration::from_millis(30);
 
 fn main() {
     let clock: Clock = flags::from_env();
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(clock.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let runtime = clock_runtime::runtime(clock);
     runtime.block_on(async {
         println!("-- std Mutex, guard dropped before the .await --");
         let count = Arc::new(std::sync::Mutex::new(0));

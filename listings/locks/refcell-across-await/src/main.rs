@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::time::Duration;
 
-use tokio::runtime::Builder;
 use tokio::time::{Instant, sleep};
 use user_input::flags::{self, Clock};
 
@@ -17,11 +16,7 @@ type Log = RefCell<Vec<&'static str>>;
 
 fn main() {
     let clock: Clock = flags::from_env();
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(clock.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let runtime = clock_runtime::runtime(clock);
     runtime.block_on(async {
         println!("-- a borrow held across the .await --");
         let log = RefCell::new(Vec::new());

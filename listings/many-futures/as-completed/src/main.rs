@@ -5,7 +5,6 @@
 use std::time::Duration;
 
 use futures::stream::{FuturesUnordered, StreamExt};
-use tokio::runtime::Builder;
 use tokio::task::JoinSet;
 use tokio::time::{Instant, sleep};
 use user_input::flags::{self, Clock};
@@ -18,11 +17,7 @@ const HANDLING: Duration = Duration::from_millis(130);
 
 fn main() {
     let clock: Clock = flags::from_env();
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(clock.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let runtime = clock_runtime::runtime(clock);
     runtime.block_on(async {
         println!("-- FuturesUnordered --");
         with_futures_unordered(Instant::now()).await;

@@ -5,17 +5,12 @@
 use std::time::Duration;
 
 use futures::future::{join_all, try_join_all};
-use tokio::runtime::Builder;
 use tokio::time::{Instant, sleep};
 use user_input::flags::{self, Clock};
 
 fn main() {
     let clock: Clock = flags::from_env();
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(clock.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let runtime = clock_runtime::runtime(clock);
     runtime.block_on(async {
         println!("-- join! --");
         with_join().await;

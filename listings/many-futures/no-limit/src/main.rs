@@ -5,7 +5,6 @@ use std::cell::Cell;
 use std::time::Duration;
 
 use futures::future::join_all;
-use tokio::runtime::Builder;
 use tokio::time::{Instant, sleep};
 use user_input::flags::{self, Clock};
 
@@ -14,11 +13,7 @@ const JOBS: u64 = 100;
 
 fn main() {
     let clock: Clock = flags::from_env();
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(clock.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let runtime = clock_runtime::runtime(clock);
     runtime.block_on(async {
         let start = Instant::now();
         let gauge = Gauge::default();

@@ -7,7 +7,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use futures::stream::{self, StreamExt};
-use tokio::runtime::Builder;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 use tokio::time::{Instant, sleep};
@@ -19,11 +18,7 @@ const LIMIT: usize = 10;
 
 fn main() {
     let clock: Clock = flags::from_env();
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(clock.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let runtime = clock_runtime::runtime(clock);
     runtime.block_on(async {
         println!("-- buffer_unordered({LIMIT}) --");
         report(with_buffer_unordered).await;

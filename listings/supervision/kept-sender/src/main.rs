@@ -6,7 +6,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::runtime::Builder;
 use tokio::sync::Mutex;
 use tokio::sync::mpsc::{self, WeakSender};
 use tokio::task::JoinSet;
@@ -15,11 +14,7 @@ use user_input::flags::{self, Clock, Flag, Flags};
 
 fn main() {
     let settings: Settings = flags::from_env();
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(settings.clock.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let runtime = clock_runtime::runtime(settings.clock);
     if settings.fixed {
         runtime.block_on(fixed());
     } else {

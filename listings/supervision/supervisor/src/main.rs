@@ -5,7 +5,6 @@
 use std::panic;
 
 use supervisor::{supervised, unsupervised};
-use tokio::runtime::Builder;
 use user_input::flags::{self, Clock, Flag, Flags};
 
 fn main() {
@@ -19,11 +18,7 @@ fn main() {
             default(info);
         }
     }));
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(settings.clock.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let runtime = clock_runtime::runtime(settings.clock);
     let report = if settings.fixed {
         runtime.block_on(supervised(settings.seed))
     } else {

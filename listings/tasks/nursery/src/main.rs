@@ -2,7 +2,6 @@
 
 use std::time::Duration;
 
-use tokio::runtime::Builder;
 use tokio::task::{JoinHandle, JoinSet};
 use tokio::time::sleep;
 use user_input::flags::{self, Clock};
@@ -12,11 +11,7 @@ const JOBS: [(&str, u64); 3] = [("slow", 600), ("quick", 200), ("medium", 400)];
 
 fn main() {
     let clock: Clock = flags::from_env();
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(clock.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let runtime = clock_runtime::runtime(clock);
     runtime.block_on(async {
         println!("-- bare spawn, handles awaited in turn --");
         with_handles().await;
