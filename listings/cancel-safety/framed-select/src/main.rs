@@ -7,9 +7,8 @@ use std::pin::pin;
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt, DuplexStream, duplex};
-use tokio::runtime::Builder;
 use tokio::time::{Instant, interval, sleep_until};
-use user_input::flags::{self, Flag, Flags};
+use user_input::flags::{self, Clock, Flag, Flags};
 
 /// The ticker's period.
 const TICK: Duration = Duration::from_millis(100);
@@ -85,11 +84,10 @@ impl Flags for Settings {
 
 fn main() {
     let settings: Settings = flags::from_env();
-    let runtime = Builder::new_current_thread()
-        .enable_all()
-        .start_paused(settings.paused)
-        .build()
-        .expect("a runtime for this thread");
+    let clock = Clock {
+        paused: settings.paused,
+    };
+    let runtime = clock_runtime::runtime(clock);
     runtime.block_on(async {
         let start = Instant::now();
         let (mut reader, writer) = duplex(64);
