@@ -54,7 +54,7 @@ impl Flags for Settings {
         Flag {
             name: "--clock",
             value: "real|paused",
-            help: "real: wait for real; paused: tokio's clock jumps to each timer (default)",
+            help: "real: wait for real; paused: tokio's clock jumps ahead when all tasks wait (default)",
         },
         Flag {
             name: "--part",

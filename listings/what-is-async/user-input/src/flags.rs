@@ -133,8 +133,9 @@ pub fn from_env<T: Flags>() -> T {
 }
 
 /// `--clock real|paused`, the one flag of the listings that run on tokio's
-/// clock: paused, the clock jumps to each timer, so that a run prints the
-/// same lines at once; real, the default, keeps the pace a reader should see.
+/// clock: paused, the clock jumps to the next timer whenever every task
+/// waits, so that a run prints the same lines at once; real, the default,
+/// keeps the pace a reader should see.
 #[derive(Debug, Default)]
 pub struct Clock {
     pub paused: bool,
@@ -144,7 +145,7 @@ impl Flags for Clock {
     const FLAGS: &'static [Flag] = &[Flag {
         name: "--clock",
         value: "real|paused",
-        help: "real: wait for real (default); paused: tokio's clock jumps to each timer",
+        help: "real: wait for real (default); paused: tokio's clock jumps ahead when all tasks wait",
     }];
 
     fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
