@@ -134,6 +134,16 @@ impl Lateness {
     }
 }
 
+/// Runs `future` on a current-thread runtime of its own, with timers.
+/// Dropping the runtime ends its blocking pool's threads.
+pub fn on_new_runtime<F: Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .expect("a runtime for this thread")
+        .block_on(future)
+}
+
 /// Milliseconds, with two decimals.
 pub fn ms(duration: Duration) -> String {
     format!("{:.2}", duration.as_secs_f64() * 1000.0)

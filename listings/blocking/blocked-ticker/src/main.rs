@@ -5,8 +5,9 @@
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use blocked_ticker::{Lateness, Settings, hash_all, ms, ratio, ticker};
-use tokio::runtime::Builder;
+use blocked_ticker::{
+    Lateness, Settings, hash_all, ms, on_new_runtime, ratio, ticker,
+};
 use tokio::time::Instant;
 use user_input::flags;
 
@@ -26,15 +27,6 @@ fn main() {
         ratio(blocked.percentile(90), alone.percentile(90)),
         ratio(blocked.max(), alone.max()),
     );
-}
-
-/// Runs `future` on a current-thread runtime of its own, with timers.
-fn on_new_runtime<F: Future>(future: F) -> F::Output {
-    Builder::new_current_thread()
-        .enable_time()
-        .build()
-        .expect("a runtime for this thread")
-        .block_on(future)
 }
 
 /// The ticker with nothing beside it, for 0.2 s.

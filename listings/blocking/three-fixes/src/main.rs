@@ -7,8 +7,9 @@ use std::pin::pin;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use blocked_ticker::{Lateness, Settings, hash_all, hash_chunk, ms, ratio, ticker};
-use tokio::runtime::Builder;
+use blocked_ticker::{
+    Lateness, Settings, hash_all, hash_chunk, ms, on_new_runtime, ratio, ticker,
+};
 use tokio::sync::oneshot;
 use tokio::task;
 use tokio::time::Instant;
@@ -189,16 +190,6 @@ fn main() {
             ratio(late.max(), of.max()),
         );
     }
-}
-
-/// Runs `future` on a current-thread runtime of its own, with timers.
-/// Dropping the runtime ends its blocking pool's threads.
-fn on_new_runtime<F: Future>(future: F) -> F::Output {
-    Builder::new_current_thread()
-        .enable_time()
-        .build()
-        .expect("a runtime for this thread")
-        .block_on(future)
 }
 
 fn print_row(name: &str, run: &Run) {
