@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use input_order::{job, ms_since};
 use tokio::task::JoinSet;
 use tokio::time::{Instant, sleep};
 use user_input::flags::{self, Clock};
@@ -42,40 +43,3 @@ async fn caller() -> Result<Vec<&'static str>, String> {
     Ok(names)
 }
 // ANCHOR_END: caller
-
-type Outcome = Result<&'static str, String>;
-
-/// Waits `millis` ms, then succeeds or fails; says so, or says that it was
-/// dropped before its end.
-async fn job(name: &'static str, millis: u64, fails: bool) -> Outcome {
-    let mut report = EndReport {
-        name,
-        finished: false,
-    };
-    sleep(Duration::from_millis(millis)).await;
-    report.finished = true;
-    if fails {
-        println!("  {name}: fails after {millis} ms");
-        return Err(format!("{name} failed"));
-    }
-    println!("  {name}: done after {millis} ms");
-    Ok(name)
-}
-
-/// Dropped when the job ends, or with its future if it is cancelled.
-struct EndReport {
-    name: &'static str,
-    finished: bool,
-}
-
-impl Drop for EndReport {
-    fn drop(&mut self) {
-        if !self.finished {
-            println!("  {}: cancelled", self.name);
-        }
-    }
-}
-
-fn ms_since(start: Instant) -> u128 {
-    start.elapsed().as_millis()
-}

@@ -2,10 +2,9 @@
 //! `try_join_all`: each gives its outputs in the order of its inputs,
 //! whatever order the futures finish in.
 
-use std::time::Duration;
-
 use futures::future::{join_all, try_join_all};
-use tokio::time::{Instant, sleep};
+use input_order::{job, ms_since};
+use tokio::time::Instant;
 use user_input::flags::{self, Clock};
 
 fn main() {
@@ -20,41 +19,6 @@ fn main() {
         with_try_join_all().await;
     });
 }
-
-// ANCHOR: job
-type Outcome = Result<&'static str, String>;
-
-/// Waits `millis` ms, then succeeds or fails; says so, or says that it was
-/// dropped before its end.
-async fn job(name: &'static str, millis: u64, fails: bool) -> Outcome {
-    let mut report = EndReport {
-        name,
-        finished: false,
-    };
-    sleep(Duration::from_millis(millis)).await;
-    report.finished = true;
-    if fails {
-        println!("  {name}: fails after {millis} ms");
-        return Err(format!("{name} failed"));
-    }
-    println!("  {name}: done after {millis} ms");
-    Ok(name)
-}
-
-/// Dropped when the job ends, or with its future if it is cancelled.
-struct EndReport {
-    name: &'static str,
-    finished: bool,
-}
-
-impl Drop for EndReport {
-    fn drop(&mut self) {
-        if !self.finished {
-            println!("  {}: cancelled", self.name);
-        }
-    }
-}
-// ANCHOR_END: job
 
 // ANCHOR: join
 async fn with_join() {
@@ -90,7 +54,3 @@ async fn with_try_join_all() {
     println!("caller: {outcome:?} after {} ms", ms_since(start));
 }
 // ANCHOR_END: try
-
-fn ms_since(start: Instant) -> u128 {
-    start.elapsed().as_millis()
-}
