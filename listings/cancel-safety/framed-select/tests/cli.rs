@@ -1,22 +1,9 @@
 //! Whole runs of the listing's three parts, on the paused clock and the
 //! real one.
 
-use user_input::quiet_run_lines;
+use user_input::{masked, quiet_run_lines};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_framed-select");
-
-/// A line without its leading spaces, with each run of digits written `N`.
-fn masked(line: &str) -> String {
-    let mut out = String::new();
-    for c in line.trim_start().chars() {
-        if !c.is_ascii_digit() {
-            out.push(c);
-        } else if !out.ends_with('N') {
-            out.push('N');
-        }
-    }
-    out
-}
 
 /// The lines of a run of `part` on the paused clock. A run on the real
 /// clock must print the same lines, numbers masked: every event of the

@@ -1,21 +1,8 @@
 //! Whole runs of the listing, on the paused clock and the real one.
 
-use user_input::quiet_run_lines;
+use user_input::{masked, quiet_run_lines};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_idle-timeout");
-
-/// A line without its leading spaces, with each run of digits written `N`.
-fn masked(line: &str) -> String {
-    let mut out = String::new();
-    for c in line.trim_start().chars() {
-        if !c.is_ascii_digit() {
-            out.push(c);
-        } else if !out.ends_with('N') {
-            out.push('N');
-        }
-    }
-    out
-}
 
 /// Jobs come 50, 50, 100 and 350 ms apart. Each of the first three moves
 /// the idle deadline to 200 ms after it; the worker stops at 400 ms, 200 ms

@@ -1,18 +1,8 @@
 //! Whole runs of the listing, on the paused clock and the real one.
 
-use user_input::{line_at, quiet_run_lines};
+use user_input::{line_at, part, quiet_run_lines};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_guard-fixed");
-
-/// The lines of one part of a run, from its heading to the next.
-fn part<'a>(lines: &'a [String], heading: &str) -> &'a [String] {
-    let start = line_at(lines, heading) + 1;
-    let end = lines[start..]
-        .iter()
-        .position(|l| l.starts_with("--"))
-        .map_or(lines.len(), |n| start + n);
-    &lines[start..end]
-}
 
 const SCOPED: &str = "-- std Mutex, guard dropped before the .await --";
 const HELD: &str = "-- tokio Mutex, guard held across the .await --";

@@ -1,23 +1,12 @@
 //! A whole run of the listing on the paused clock, whose times are exact.
 //! Its `--help` and bad flags are tested for every listing in `book-tests`.
 
-use user_input::line_at;
+use user_input::{line_at, part};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_as-completed");
 
 fn run() -> Vec<String> {
     user_input::quiet_run_lines(PROGRAM, &["--clock", "paused"])
-}
-
-/// The lines of the part that starts with the line `heading`, up to the
-/// next part.
-fn part<'a>(lines: &'a [String], heading: &str) -> &'a [String] {
-    let from = line_at(lines, heading) + 1;
-    let len = lines[from..]
-        .iter()
-        .take_while(|l| !l.starts_with("--"))
-        .count();
-    &lines[from..from + len]
 }
 
 /// The names the caller gets, in the order it gets them.

@@ -6,23 +6,12 @@ use std::time::Duration;
 
 use futures::future::try_join_all;
 use tokio::time::{Instant, sleep};
-use user_input::line_at;
+use user_input::{line_at, part};
 
 const PROGRAM: &str = env!("CARGO_BIN_EXE_input-order");
 
 fn run() -> Vec<String> {
     user_input::quiet_run_lines(PROGRAM, &["--clock", "paused"])
-}
-
-/// The lines of the part that starts with the line `heading`, up to the
-/// next part.
-fn part<'a>(lines: &'a [String], heading: &str) -> &'a [String] {
-    let from = line_at(lines, heading) + 1;
-    let len = lines[from..]
-        .iter()
-        .take_while(|l| !l.starts_with("--"))
-        .count();
-    &lines[from..from + len]
 }
 
 /// `join!` and `join_all` get the jobs done quick, medium, slow, but give

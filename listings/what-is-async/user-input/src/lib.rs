@@ -187,6 +187,33 @@ pub fn line_at(lines: &[String], line: &str) -> usize {
         .unwrap_or_else(|| panic!("no line {line:?} in {lines:?}"))
 }
 
+/// For the listings' tests: the lines of the part of a run that starts
+/// with the line `heading`, up to the next part's heading (a line that
+/// starts with `--`) or the end.
+pub fn part<'a>(lines: &'a [String], heading: &str) -> &'a [String] {
+    let from = line_at(lines, heading) + 1;
+    let len = lines[from..]
+        .iter()
+        .take_while(|l| !l.starts_with("--"))
+        .count();
+    &lines[from..from + len]
+}
+
+/// For the listings' tests: `line` without its leading spaces, with each
+/// run of digits written `N`, to compare a run on the real clock with one
+/// on the paused clock.
+pub fn masked(line: &str) -> String {
+    let mut out = String::new();
+    for c in line.trim_start().chars() {
+        if !c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('N') {
+            out.push('N');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
